@@ -1,0 +1,56 @@
+# referat: `make test` is the one command CI and the README use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+SEED := fixtures/seeds/000_82c72205aff1f9b0.txt
+
+.PHONY: default venv test lint format typecheck pytest demo schema bench fuzz golden-diff pdfs clean
+
+default: test
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## The README's test command: lint, type-check, tests.
+test: venv lint typecheck pytest
+
+lint: venv
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv
+	$(BIN)/pytest -q
+
+format: venv
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
+
+## The README's main job: parse a seed fixture and print its JSON.
+demo: venv
+	$(BIN)/referat parse $(SEED)
+
+schema: venv
+	$(BIN)/referat schema > schema/referat.schema.json
+
+bench: venv
+	$(PY) scripts/bench.py
+
+fuzz: venv
+	$(PY) scripts/fuzz.py --runs 100000
+
+golden-diff: venv
+	$(PY) scripts/golden_diff.py
+
+pdfs: venv
+	$(PY) scripts/make_pdfs.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,46 @@
+"""Attachments (bilag): the Bilag block's lines and inline "Bilag: <name>" lines, deduplicated.
+
+Serves 000 ("Bilag" block: "BILAG - Udspecificeret budget ifm. …"), 001 (a "Bilag" heading
+inside a decision, and inline "Bilag: Statusoversigt marts 2024" in the Sagsfremstilling),
+002 (file names: "Sammen om Højvangen.pptx").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex as re
+
+from .lines import Line
+
+# "Bilag: X", "Bilag 2: X", "Bilag 2 - X", "BILAG - X"
+INLINE = re.compile(r"^bilag(?:\s*\d{1,3})?\s*(?::|\s[-–]\s?)\s*(\S.{0,500})$", re.I)
+_BULLET = re.compile(r"^(?:[-•–·*]\s*|\d{1,2}[.)]\s+)")
+
+
+def attachment_name(line: Line, in_bilag_block: bool) -> str | None:
+    """The attachment a line names; in a Bilag block every line names one."""
+    text = line.stripped
+    m = INLINE.match(text, timeout=1)
+    if m is not None:
+        return _tidy(m.group(1))
+    if in_bilag_block and text:
+        return _tidy(_BULLET.sub("", text)) or None
+    return None
+
+
+def _tidy(name: str) -> str:
+    """A name, not a sentence: drop one closing full stop ('… Ungdomspsykiatrien".')."""
+    name = name.strip()
+    return name[:-1].rstrip() if name.endswith(".") and not name.endswith("..") else name
+
+
+def collect(blocks: Iterable[tuple[bool, Sequence[Line]]]) -> list[str]:
+    """Names from ``(is_bilag_block, lines)`` pairs, first occurrence kept."""
+    seen: dict[str, None] = {}
+    for in_bilag, lines in blocks:
+        for line in lines:
+            name = attachment_name(line, in_bilag)
+            if name:
+                seen.setdefault(name, None)
+    return list(seen)

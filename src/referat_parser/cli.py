@@ -1,0 +1,174 @@
+"""The ``referat`` command: a thin adapter over ``parse_file``/``parse_bytes``.
+
+It reads files and stdin, chooses JSON or JSON Lines and the indent, maps ``ReferatError`` to
+one line on stderr and exit 1, and nothing else: no parsing rules live here. Exit codes:
+0 parsed (diagnostics allowed), 1 an input could not be read (or ``--strict`` and a warning),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from .errors import ReferatError
+from .models import Document
+from .pipeline import DEFAULT_MAX_BYTES, STAGES
+
+app = typer.Typer(
+    name="referat",
+    help="Turn Danish meeting minutes (referater, dagsordener; text or PDF) into JSON.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+)
+
+_DEBUG = {"on": False}
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"referat: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def dump(doc: Document, indent: int | None) -> str:
+    """The one JSON serialisation every command uses (aliases on: ``votes.for``)."""
+    return doc.model_dump_json(indent=indent, by_alias=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename: never a half-written output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _parse_one(name: str, encoding: str | None, engine: str, max_bytes: int) -> Document:
+    from .pipeline import parse_bytes, parse_file
+
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        if len(data) > max_bytes:
+            raise _InputTooLarge(len(data), max_bytes)
+        return parse_bytes(data, source=None, encoding=encoding)
+    return parse_file(name, encoding=encoding, engine=engine, max_bytes=max_bytes)  # type: ignore[arg-type]
+
+
+class _InputTooLarge(ReferatError):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"-: input is {size:,} bytes, over the limit of {limit:,} (see --max-bytes)")
+
+
+@app.command()
+def parse(
+    files: Annotated[list[str], typer.Argument(help="Text or PDF files; '-' reads stdin.")],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    indent: Annotated[int, typer.Option(help="JSON indent for a single document.")] = 2,
+    compact: Annotated[bool, typer.Option("--compact", help="No indentation.")] = False,
+    encoding: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Text encoding of the input (default: detect)."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="PDF engine: 'fast' (pypdfium2 + pdfplumber tables) or 'pdfplumber'.")
+    ] = "fast",
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any document has a warning or error.")
+    ] = False,
+) -> None:
+    """Parse documents and print JSON (one file) or JSON Lines (several files)."""
+    if engine not in ("fast", "pdfplumber"):
+        _fail(f"unknown engine {engine!r} (use 'fast' or 'pdfplumber')", 2)
+    as_lines = len(files) > 1
+    chunks: list[str] = []
+    failed = flagged = False
+    out = sys.stdout
+    for name in files:
+        try:
+            doc = _parse_one(name, encoding, engine, max_bytes)
+        except ReferatError as exc:
+            typer.echo(f"referat: error: {exc}", err=True)
+            failed = True
+            continue
+        flagged = flagged or any(d.severity != "info" for d in doc.diagnostics)
+        text = dump(doc, None if (compact or as_lines) else indent)
+        if output is None:
+            out.write(text + "\n")
+            out.flush()
+        else:
+            chunks.append(text)
+    if output is not None and chunks:
+        write_atomic(output, "\n".join(chunks) + "\n")
+    if failed or (strict and flagged):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    indent: Annotated[int, typer.Option(help="JSON indent.")] = 2,
+) -> None:
+    """Print the JSON Schema of the output (the published contract)."""
+    typer.echo(json.dumps(json_schema(), indent=indent, ensure_ascii=False))
+
+
+def json_schema() -> dict[str, object]:
+    return Document.model_json_schema(by_alias=True, mode="serialization")
+
+
+@app.command(hidden=True)
+def debug(
+    file: Annotated[str, typer.Argument(help="Text file or '-'.")],
+    stage: Annotated[str, typer.Option(help=f"One of: {', '.join(STAGES)}.")] = "segment",
+) -> None:
+    """Print one pipeline stage's value (for field debugging)."""
+    from .debugging import stage_dump
+
+    data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    try:
+        typer.echo(stage_dump(data, stage))
+    except ReferatError as exc:
+        _fail(str(exc))
+    except KeyError:
+        _fail(f"unknown stage {stage!r} (one of: {', '.join(STAGES)})", 2)
+
+
+@app.callback()
+def _root(
+    debug_flag: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")
+    ] = False,
+) -> None:
+    _DEBUG["on"] = debug_flag
+
+
+def main() -> None:
+    """Console entry point: unexpected errors are one line unless --debug."""
+    try:
+        app()
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(130)
+    except Exception as exc:
+        if "--debug" in sys.argv:
+            raise
+        typer.echo(
+            f"referat: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True
+        )
+        sys.exit(3)

@@ -1,0 +1,64 @@
+"""Danish dates and times: "17-05-2023", "17. maj 2023", "Onsdag d. 5. september 2024 kl. 14:00".
+
+Serves the header and decision headings of every seed ("Mødedato Onsdag d. 17. maj 2023
+kl. 14:00": 000-002; "den 10. april 2024 kl. 10:00": 003; "Beslutning i … den 17-05-2023":
+000). No clock and no locale: a date without a year is not a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex as re
+
+from .vocab import MONTHS
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)")
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_ALT})\.?\s+(\d{{4}})(?!\d)", re.I)
+# A day and month without a year: found so it can be reported, never completed by guessing.
+PARTIAL_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_ALT})\b(?!\.?\s+\d{{4}})", re.I)
+TIME = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:])", re.I)
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The first complete date in ``text`` and its span, or ``(None, None)``."""
+    best: tuple[int, dt.date | None, tuple[int, int]] | None = None
+    for pattern, order in ((NUMERIC_DATE, "dmy"), (ISO_DATE, "ymd"), (WORD_DATE, "dMy")):
+        m = pattern.search(text, timeout=1)
+        if m is None or (best is not None and m.start() >= best[0]):
+            continue
+        a, b, c = m.group(1), m.group(2), m.group(3)
+        if order == "dmy":
+            value = _make(int(c), int(b), int(a))
+        elif order == "ymd":
+            value = _make(int(a), int(b), int(c))
+        else:
+            value = _make(int(c), MONTHS[b.casefold()], int(a))
+        best = (m.start(), value, m.span())
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def has_partial_date(text: str) -> bool:
+    return PARTIAL_DATE.search(text, timeout=1) is not None
+
+
+def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """'kl. 14:00' -> '14:00'; 'kl. 9' -> '09:00'."""
+    m = TIME.search(text, timeout=1)
+    if m is None:
+        return None, None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if hour > 24 or minute > 59:
+        return None, None
+    return f"{hour:02d}:{minute:02d}", m.span()

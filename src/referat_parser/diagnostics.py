@@ -1,0 +1,74 @@
+"""The diagnostics catalogue: every code the parser can emit, with one message template each.
+
+Rules never raise for content problems; they call ``Diagnostics.add(code, line=…, **fields)``.
+The README lists these codes (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lines import Line
+from .models import Diagnostic, Severity
+
+# code -> (severity, message template). Templates are filled with ``str.format(**fields)``.
+CATALOGUE: dict[str, tuple[Severity, str]] = {
+    # input and layout
+    "empty-document": ("warning", "the document contains no text"),
+    "encoding-fallback": ("info", "input is not UTF-8; decoded as {encoding}"),
+    "decode-replaced": ("warning", "{count} bytes could not be decoded and were replaced"),
+    "page-furniture-removed": ("info", "removed {count} running header/footer lines ({text!r})"),
+    "no-agenda-items": ("info", "no agenda items (Punkt) found; the text is kept as sections"),
+    "trailing-fragments": ("info", "{count} short trailing lines (logos, signatures) left unplaced"),
+    # metadata
+    "date-unparsed": ("warning", "could not read a complete date from {text!r}"),
+    "no-title": ("warning", "no document title found"),
+    # toc and items
+    "toc-title-mismatch": ("warning", "TOC entry {toc!r} does not match item {number} {title!r}"),
+    "toc-count-mismatch": ("warning", "the TOC lists {toc} entries but {items} items were found"),
+    "item-number-gap": ("warning", "item {number} follows item {previous}"),
+    "item-number-repeat": ("warning", "item number {number} appears more than once"),
+    "empty-item": ("info", "item {number} has no text"),
+    # blocks, recommendations, decisions
+    "recommendation-empty": ("warning", "'Det indstilles' is not followed by any recommendation"),
+    "decision-date-mismatch": ("warning", "decision dated {decision} but the meeting is {meeting}"),
+    # tables and amounts
+    "missing-table": ("warning", "the text refers to a table that is not there: {text!r}"),
+    "total-mismatch": (
+        "warning",
+        "column {column!r}: printed total {printed} but the rows sum to {computed}",
+    ),
+    "table-ragged-row": ("warning", "table row has {cells} cells, the header has {columns}"),
+    "table-cell-unplaced": ("info", "wrapped table text could not be placed in a cell: {text!r}"),
+    "amount-unparsed": ("warning", "could not read the amount {text!r}"),
+    "allocation-not-100": ("warning", "allocation shares sum to {total}%, not 100%"),
+    # people
+    "participant-unsplit": ("warning", "could not split the participant line {text!r}"),
+    "absent-unknown": ("warning", "{name!r} is named absent but is not in the participant list"),
+    # pdf
+    "pdf-page-failed": ("error", "page {page} could not be read: {reason}"),
+    "pdf-no-text-page": ("info", "page {page} has no text layer"),
+}
+
+
+@dataclass(slots=True)
+class Diagnostics:
+    """The collector passed through the pipeline."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, code: str, at: Line | None = None, **fields: object) -> None:
+        severity, template = CATALOGUE[code]
+        self.items.append(
+            Diagnostic(
+                code=code,
+                severity=severity,
+                message=template.format(**fields),
+                line=at.no if at is not None else None,
+                page=at.page if at is not None else None,
+            )
+        )
+
+    def sorted(self) -> list[Diagnostic]:
+        """Stable order for byte-identical output: by line, then code."""
+        return sorted(self.items, key=lambda d: (d.line or 0, d.code, d.message))

@@ -1,0 +1,53 @@
+"""Stage ``noise``: remove web and export furniture, line by line, keeping line numbers.
+
+Serves the web-exported layouts: 003 ("Abonnér", "Tilbage til toppen" between items),
+001 ("drøftede sagen på deres sidste [møde](#)"), 004 ("- **Behandlingsansvar**",
+"*Lær at tackle* -kurser") and 000 item 6 (``<ul style="list-style-type: none">•`` in cells).
+Whole noise lines are dropped (they carry no content); inline markup is unwrapped.
+"""
+
+from __future__ import annotations
+
+import html
+
+import regex as re
+
+from .lines import Line
+from .vocab import NOISE_LINES
+
+_NOISE = frozenset(NOISE_LINES)
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\s]{0,500}\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,500})?/?>")
+_BOLD = re.compile(r"\*\*|__")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_MARKUP_HINT = re.compile(r"[\[<*_&]")
+
+
+def is_noise(text: str) -> bool:
+    """A whole line that is web furniture ("Tilbage til toppen")."""
+    return text.strip().casefold() in _NOISE
+
+
+def clean_inline(text: str) -> str:
+    """Unwrap markdown links and emphasis, strip HTML tags and entities."""
+    if not _MARKUP_HINT.search(text):
+        return text
+    text = _MD_LINK.sub(r"\1", text, timeout=1)
+    text = _HTML_TAG.sub("", text, timeout=1)
+    text = _BOLD.sub("", text)
+    text = _ITALIC.sub(r"\1", text, timeout=1)
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    return text
+
+
+def clean_lines(lines: list[Line]) -> list[Line]:
+    """Drop noise lines; clean markup in the rest; keep ``no`` and ``page``."""
+    out: list[Line] = []
+    for line in lines:
+        if is_noise(line.text):
+            continue
+        text = clean_inline(line.text).rstrip()
+        out.append(line if text == line.text else Line(line.no, text, line.page))
+    return out

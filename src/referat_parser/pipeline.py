@@ -1,0 +1,153 @@
+"""The pipeline, as one ordered list of named stages (see README, "How it works").
+
+    decode -> normalise -> lines -> furniture -> noise -> segment -> extract -> people -> validate
+
+Text and PDF meet at ``lines``: a PDF is read by ``pdf.read_pdf`` into the same ``Line``s
+(with pages), and everything after that is shared. ``referat debug --stage NAME`` prints a
+stage's value for field debugging.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Literal
+
+from . import assemble, metadata, noise, outline, people
+from .decode import decode, normalise
+from .diagnostics import Diagnostics
+from .errors import InputError
+from .lines import Line, split_lines
+from .models import Document, Source
+
+STAGES: tuple[str, ...] = (
+    "decode", "normalise", "lines", "furniture", "noise", "segment", "extract", "people",
+    "validate",
+)  # fmt: skip
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+Engine = Literal["fast", "pdfplumber"]
+
+
+def text_lines(text: str, diags: Diagnostics) -> list[Line]:
+    """Stages normalise -> lines -> furniture -> noise for text input."""
+    lines = split_lines(normalise(text))
+    if lines and lines[-1].page is not None:
+        from .pages import strip_page_furniture
+
+        lines = strip_page_furniture(lines, diags)
+    return noise.clean_lines(lines)
+
+
+def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Document:
+    """Stages segment -> extract -> people -> validate, shared by text and PDF."""
+    if not any(not ln.blank for ln in lines):
+        diags.add("empty-document")
+    shape = outline.segment(lines)
+    meta = metadata.read_metadata(shape.header, diags)
+    body = assemble.build_body(shape, meta, diags)
+    cast = people.extract_participants(shape.header, body.item_blocks, body.items, diags)
+    kind = meta.kind or _infer_kind(body)
+    if kind == "dagsorden":
+        cast = people.as_invited(cast)
+    return Document(
+        source=source,
+        kind=kind,  # type: ignore[arg-type]
+        title=meta.title,
+        body=meta.body,
+        date=meta.date,
+        start_time=meta.start_time,
+        location=meta.location,
+        participants=cast,
+        toc=shape.toc,
+        items=body.items,
+        sections=body.sections,
+        unplaced=body.unplaced,
+        diagnostics=diags.sorted(),
+    )
+
+
+def _infer_kind(body: assemble.Built) -> str:
+    if not body.items:
+        return "rapport"
+    return "referat" if any(item.decision for item in body.items) else "dagsorden"
+
+
+def parse_text(text: str, *, source: str | None = None) -> Document:
+    """Parse already-decoded text (``source`` is recorded as ``source.path``)."""
+    diags = Diagnostics()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    src = Source(path=source, format="text", sha256=digest, encoding=None)
+    lines = text_lines(text, diags)
+    src.pages = _page_count(lines)
+    return parse_lines(lines, src, diags)
+
+
+def parse_bytes(
+    data: bytes, *, source: str | None = None, encoding: str | None = None
+) -> Document:
+    """Parse text bytes: detect the encoding (or use ``encoding``), then ``parse_text``'s stages."""
+    diags = Diagnostics()
+    if not data.strip():
+        raise InputError("empty input (no text)")
+    text, used = decode(data, diags, encoding)
+    src = Source(
+        path=source, format="text", sha256=hashlib.sha256(data).hexdigest(), encoding=used
+    )
+    lines = text_lines(text, diags)
+    src.pages = _page_count(lines)
+    return parse_lines(lines, src, diags)
+
+
+def parse_file(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    engine: Engine = "fast",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Parse a text or PDF file. Raises ``ReferatError`` subclasses for unreadable input."""
+    p = Path(path)
+    data = read_input(p, max_bytes)
+    if data.startswith(b"%PDF-") or p.suffix.casefold() == ".pdf":
+        return _parse_pdf(p, data, engine)
+    return parse_bytes(data, source=str(path), encoding=encoding)
+
+
+def read_input(p: Path, max_bytes: int) -> bytes:
+    """Read a file's bytes, turning OS errors into one-line ``InputError``s."""
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{p}: file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)"
+            )
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+
+
+def _parse_pdf(p: Path, data: bytes, engine: Engine) -> Document:
+    from .pdf import read_pdf
+
+    diags = Diagnostics()
+    pdf_text = read_pdf(p, diags, engine=engine)
+    src = Source(
+        path=str(p),
+        format="pdf",
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=None,
+        pages=pdf_text.pages,
+    )
+    return parse_lines(noise.clean_lines(pdf_text.lines), src, diags)
+
+
+def _page_count(lines: list[Line]) -> int | None:
+    pages = [ln.page for ln in lines if ln.page is not None]
+    return max(pages) if pages else None

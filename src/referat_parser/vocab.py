@@ -1,0 +1,134 @@
+"""Danish vocabulary as data: the words the rules recognise, in one place.
+
+Rules compile these once at import. To teach the parser a new layout's wording, add it here
+first; change a rule only when the *shape* of a line is new. All comparisons are casefolded.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS: tuple[str, ...] = (
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+)  # fmt: skip
+
+# First word(s) of a document header -> document kind.
+DOCUMENT_KINDS: dict[str, str] = {
+    "referat": "referat",
+    "beslutningsreferat": "referat",
+    "beslutningsprotokol": "referat",
+    "protokol": "referat",
+    "mødereferat": "referat",
+    "dagsorden": "dagsorden",
+    "dagsordenen": "dagsorden",
+    "mødeindkaldelse": "dagsorden",
+}
+
+# Labelled header fields ("Mødedato Onsdag d. 17. maj 2023 kl. 14:00").
+DATE_LABELS: tuple[str, ...] = ("mødedato", "dato", "mødetidspunkt", "tidspunkt", "tid")
+PLACE_LABELS: tuple[str, ...] = ("mødested", "sted", "lokale", "mødelokale")
+
+TOC_HEADINGS: tuple[str, ...] = ("indholdsfortegnelse", "indhold", "indholdsliste")
+
+# Block headings: the whole line (casefolded, trailing ':' removed) -> block kind.
+# "Beslutning i <body> den <date>" is recognised by its first word in blocks.py.
+BLOCK_HEADINGS: dict[str, str] = {
+    "resumé": "resume",
+    "resume": "resume",
+    "sammenfatning": "resume",
+    "kort om sagen": "resume",
+    "sagsfremstilling": "sagsfremstilling",
+    "sagsbeskrivelse": "sagsfremstilling",
+    "sagens indhold": "sagsfremstilling",
+    "indstilling": "indstilling",
+    "indstillinger": "indstilling",
+    "forslag til beslutning": "indstilling",
+    "administrationens indstilling": "indstilling",
+    "direktionens indstilling": "indstilling",
+    "forvaltningens indstilling": "indstilling",
+    "beslutning": "beslutning",
+    "beslutninger": "beslutning",
+    "afgørelse": "beslutning",
+    "bilag": "bilag",
+    "bilagsfortegnelse": "bilag",
+    "vedhæftede bilag": "bilag",
+    # Headed blocks of other municipal layouts that are none of the five: kind "andet".
+    "beslutningstema": "andet",
+    "lovgrundlag": "andet",
+    "økonomiske konsekvenser": "andet",
+    "tidligere beslutninger": "andet",
+    "høring": "andet",
+    "kommunikation": "andet",
+    "baggrund": "andet",
+    "historik": "andet",
+}
+DECISION_HEADING_WORDS: tuple[str, ...] = ("beslutning", "afgørelse")
+
+# "Punkt 5: …", "Pkt. 5 …", "Sag 5 …" open an agenda item.
+ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt", "dagsordenspunkt", "sag")
+
+# "Sagnr.: 1-31-72-446-22", "Sagsnr. 22/43402", "J.nr.: …" label a case number.
+CASE_LABELS: tuple[str, ...] = (
+    "sagnr", "sagsnr", "sag nr", "sagsnummer", "j.nr", "j. nr", "journalnr", "acadre sagsnr",
+)  # fmt: skip
+
+# "Det indstilles, at …" opens recommendations (also "Administrationen indstiller, at").
+RECOMMENDATION_OPENERS: tuple[str, ...] = (
+    "det indstilles", "det anbefales", "administrationen indstiller", "direktionen indstiller",
+    "forvaltningen indstiller", "sekretariatet indstiller",
+)  # fmt: skip
+
+# Inline attachment label ("Bilag: Statusoversigt marts 2024").
+ATTACHMENT_LABELS: tuple[str, ...] = ("bilag", "vedhæftet", "vedhæftede bilag")
+
+# Item-level absence lines ("Fraværende Stephanie Lose, V (orlov)").
+ABSENT_LABELS: tuple[str, ...] = ("fraværende", "fravær", "afbud")
+
+# Absence reasons as printed -> reason code.
+ABSENCE_REASONS: dict[str, str] = {
+    "orlov": "orlov",
+    "afbud": "afbud",
+    "fravær": "fravær",
+    "fraværende": "fravær",
+    "forfald": "afbud",
+    "syg": "fravær",
+    "sygdom": "fravær",
+}
+
+# Danish party letters (folketing, regions and municipalities, incl. local lists).
+PARTY_LETTERS: tuple[str, ...] = (
+    "A", "B", "C", "D", "F", "I", "K", "M", "O", "V", "Ø", "Å", "Æ", "Q", "P", "E", "L",
+)  # fmt: skip
+
+# Roles written in parentheses or as labels ("(regional medformand)", "Ordstyrer: …").
+ROLES: tuple[str, ...] = (
+    "regional medformand", "kommunal medformand", "medformand", "formand", "næstformand",
+    "mødeleder", "ordstyrer", "sekretariat", "referent", "sekretær", "tovholder", "observatør",
+)  # fmt: skip
+
+# Group headings a participant list is split under ("Direktørforum:", "Sekretariat").
+PARTICIPANT_HEADINGS: tuple[str, ...] = (
+    "mødedeltagere", "deltagere", "deltagende", "til stede", "tilstede", "fremmødte",
+    "medlemmer", "inviterede",
+)  # fmt: skip
+
+# Row labels that mark a table's total row.
+TOTAL_LABELS: tuple[str, ...] = (
+    "i alt", "i alt kr.", "i alt kr", "total", "totalt", "sum", "samlet", "alt i alt",
+)  # fmt: skip
+
+# Whole lines that are web or export furniture, never content.
+NOISE_LINES: tuple[str, ...] = (
+    "tilbage til toppen", "til toppen", "abonnér", "abonner", "print", "udskriv",
+    "del på facebook", "del på linkedin", "læs mere", "vis mere", "skjul",
+)  # fmt: skip
+
+# Phrases that promise a table ("fremgår af nedenstående tabel").
+TABLE_PROMISES: tuple[str, ...] = (
+    "nedenstående tabel", "følgende tabel", "tabellen nedenfor", "nedenstående skema",
+)  # fmt: skip
