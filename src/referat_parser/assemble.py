@@ -47,7 +47,9 @@ def build_body(outline: Outline, meta: Metadata, diags: Diagnostics) -> Built:
 
 
 def _unplaced(lines: Iterable[Line]) -> list[UnplacedLine]:
-    return [UnplacedLine(line=ln.no, text=ln.stripped, page=ln.page) for ln in lines if not ln.blank]
+    return [
+        UnplacedLine(line=ln.no, text=ln.stripped, page=ln.page) for ln in lines if not ln.blank
+    ]
 
 
 # --- items -------------------------------------------------------------------------------
@@ -118,7 +120,7 @@ def _decision(drafts: Sequence[BlockDraft]) -> Decision | None:
         return None
     bd = decided[-1]
     assert bd.heading is not None
-    start, end = span(bd.lines, bd.heading)
+    end = span(bd.lines, bd.heading)[1]
     analysis = decisions.analyse_decision(bd.lines)
     return Decision(
         text=render(bd.lines),

@@ -101,7 +101,9 @@ def split_blocks(body: Sequence[Line]) -> tuple[list[BlockDraft], list[Line]]:
 
 def _preamble_kind(first: Line) -> str:
     """Unheaded text before the first heading: 'Det indstilles, …' is an Indstilling (003)."""
-    return "indstilling" if first.stripped.casefold().startswith(RECOMMENDATION_OPENERS) else "andet"
+    return (
+        "indstilling" if first.stripped.casefold().startswith(RECOMMENDATION_OPENERS) else "andet"
+    )
 
 
 def render(lines: Sequence[Line]) -> str:

@@ -61,14 +61,16 @@ def _parse_one(name: str, encoding: str | None, engine: str, max_bytes: int) -> 
     if name == "-":
         data = sys.stdin.buffer.read()
         if len(data) > max_bytes:
-            raise _InputTooLarge(len(data), max_bytes)
+            raise _InputTooLargeError(len(data), max_bytes)
         return parse_bytes(data, source=None, encoding=encoding)
     return parse_file(name, encoding=encoding, engine=engine, max_bytes=max_bytes)  # type: ignore[arg-type]
 
 
-class _InputTooLarge(ReferatError):
+class _InputTooLargeError(ReferatError):
     def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"-: input is {size:,} bytes, over the limit of {limit:,} (see --max-bytes)")
+        super().__init__(
+            f"-: input is {size:,} bytes, over the limit of {limit:,} (see --max-bytes)"
+        )
 
 
 @app.command()
@@ -85,7 +87,8 @@ def parse(
         typer.Option(help="Text encoding of the input (default: detect)."),
     ] = None,
     engine: Annotated[
-        str, typer.Option(help="PDF engine: 'fast' (pypdfium2 + pdfplumber tables) or 'pdfplumber'.")
+        str,
+        typer.Option(help="PDF engine: 'fast' (pypdfium2 + pdfplumber tables) or 'pdfplumber'."),
     ] = "fast",
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")

@@ -49,8 +49,10 @@ def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     return best[1], best[2]
 
 
-def has_partial_date(text: str) -> bool:
-    return PARTIAL_DATE.search(text, timeout=1) is not None
+def partial_date_span(text: str) -> tuple[int, int] | None:
+    """Where a day and month without a year stand ("d. 5. juni"), if anywhere."""
+    m = PARTIAL_DATE.search(text, timeout=1)
+    return m.span() if m else None
 
 
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -35,7 +35,9 @@ def _extract(lines: list[Line], diags: Diagnostics) -> str:
     for number, blocks in built.item_blocks:
         for bd in blocks:
             nos = [ln.no for ln in bd.lines if not ln.blank]
-            out.append(f"item {number} {bd.kind:<16} heading={bd.heading and bd.heading.no} {nos[:1]}..{nos[-1:]}")
+            out.append(
+                f"item {number} {bd.kind:<16} heading={bd.heading and bd.heading.no} {nos[:1]}..{nos[-1:]}"
+            )
     return "\n".join(out)
 
 
@@ -49,9 +51,7 @@ def stage_dump(data: bytes, stage: str) -> str:
         "noise": lambda: _lines(noise.clean_lines(split_lines(normalise(decode(data, diags)[0])))),
         "segment": lambda: _segment(text_lines(decode(data, diags)[0], diags), diags),
         "extract": lambda: _extract(text_lines(decode(data, diags)[0], diags), diags),
-        "people": lambda: "\n".join(
-            p.model_dump_json() for p in parse_bytes(data).participants
-        ),
+        "people": lambda: "\n".join(p.model_dump_json() for p in parse_bytes(data).participants),
         "validate": lambda: parse_bytes(data).model_dump_json(indent=2, by_alias=True),
     }
     return stages[stage]()

@@ -19,7 +19,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "decode-replaced": ("warning", "{count} bytes could not be decoded and were replaced"),
     "page-furniture-removed": ("info", "removed {count} running header/footer lines ({text!r})"),
     "no-agenda-items": ("info", "no agenda items (Punkt) found; the text is kept as sections"),
-    "trailing-fragments": ("info", "{count} short trailing lines (logos, signatures) left unplaced"),
+    "trailing-fragments": (
+        "info",
+        "{count} short trailing lines (logos, signatures) left unplaced",
+    ),
     # metadata
     "date-unparsed": ("warning", "could not read a complete date from {text!r}"),
     "no-title": ("warning", "no document title found"),

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .dates import find_date, find_time, has_partial_date
+from .dates import find_date, find_time, partial_date_span
 from .diagnostics import Diagnostics
 from .lines import Line
 from .vocab import DATE_LABELS, DOCUMENT_KINDS, PARTICIPANT_HEADINGS, PLACE_LABELS
 
 _LABEL = re.compile(r"^(\p{L}+)\s*:?\s+(\S.*)$")
 # "til mødet i X", "for mødet i X", "møde i X", "X" after the kind word.
-_BODY = re.compile(r"^(?:(?:til|for|fra)\s+)?(?:(?:det\s+)?møde[t]?\s+(?:i|for)\s+)?(.+)$", re.I)
+_BODY = re.compile(r"^(?:(?:til|for|fra|af)\s+)?(?:(?:det\s+)?møde[t]?\s+(?:i|for)\s+)?(.+)$", re.I)
 _DATE_CUE = re.compile(r"\s+(?:d\.|den|dato)\s*$", re.I)
 _PLACE_AFTER_TIME = re.compile(r"^[\s,]*(?:i|på|,)\s+(\S.*)$", re.I)
 
@@ -81,10 +81,10 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
 
 
 def _read_when(value: str, line: Line, meta: Metadata, diags: Diagnostics) -> None:
-    when, _ = find_date(value)
+    when, where = find_date(value)
     if when is not None:
         meta.date = when
-    elif has_partial_date(value):
+    elif where is not None or partial_date_span(value) is not None:
         diags.add("date-unparsed", at=line, text=value)
     start, _ = find_time(value)
     if start is not None:
@@ -96,11 +96,12 @@ def _read_title(sentence: str, at: Line, meta: Metadata, diags: Diagnostics) -> 
     kind = DOCUMENT_KINDS.get(first.casefold().rstrip(":"))
     meta.kind = kind
     when, date_span = find_date(sentence)
+    date_span = date_span or partial_date_span(sentence)
     start, time_span = find_time(sentence)
     if meta.date is None:
         if when is not None:
             meta.date = when
-        elif has_partial_date(sentence):
+        elif date_span is not None:
             diags.add("date-unparsed", at=at, text=sentence)
     if meta.start_time is None:
         meta.start_time = start

@@ -24,9 +24,7 @@ def _decimal_to_json(value: Decimal) -> int | float:
 
 
 # Exact in Python, a plain JSON number on the wire (jq and DuckDB read it as is).
-Money = Annotated[
-    Decimal, PlainSerializer(_decimal_to_json, return_type=float, when_used="json")
-]
+Money = Annotated[Decimal, PlainSerializer(_decimal_to_json, return_type=float, when_used="json")]
 
 Severity = Literal["info", "warning", "error"]
 DocumentKind = Literal["referat", "dagsorden", "rapport"]

@@ -83,17 +83,13 @@ def parse_text(text: str, *, source: str | None = None) -> Document:
     return parse_lines(lines, src, diags)
 
 
-def parse_bytes(
-    data: bytes, *, source: str | None = None, encoding: str | None = None
-) -> Document:
+def parse_bytes(data: bytes, *, source: str | None = None, encoding: str | None = None) -> Document:
     """Parse text bytes: detect the encoding (or use ``encoding``), then ``parse_text``'s stages."""
     diags = Diagnostics()
     if not data.strip():
         raise InputError("empty input (no text)")
     text, used = decode(data, diags, encoding)
-    src = Source(
-        path=source, format="text", sha256=hashlib.sha256(data).hexdigest(), encoding=used
-    )
+    src = Source(path=source, format="text", sha256=hashlib.sha256(data).hexdigest(), encoding=used)
     lines = text_lines(text, diags)
     src.pages = _page_count(lines)
     return parse_lines(lines, src, diags)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from referat_parser.blocks import block_heading, render, split_blocks
+from referat_parser.lines import Line, split_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Resumé", "resume"),
+        ("Resume", "resume"),
+        ("Sagsfremstilling", "sagsfremstilling"),
+        ("Indstilling:", "indstilling"),
+        ("Beslutning", "beslutning"),
+        ("Bilag", "bilag"),
+        ("Beslutningstema", "andet"),
+        ("Lovgrundlag", "andet"),
+    ],
+)
+def test_block_heading_vocabulary(text: str, kind: str) -> None:
+    probe = block_heading(Line(1, text))
+    assert probe is not None and probe[0] == kind
+
+
+def test_decision_heading_carries_body_and_date() -> None:
+    probe = block_heading(Line(1, "Beslutning i Sundhedsklynge Sydvestjylland den 17-05-2023"))
+    assert probe == ("beslutning", "Sundhedsklynge Sydvestjylland", dt.date(2023, 5, 17))
+    probe = block_heading(Line(1, "Beslutning i Økonomiudvalget den 3. maj 2023"))
+    assert probe == ("beslutning", "Økonomiudvalget", dt.date(2023, 5, 3))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PROCES", "ØKONOMI", "Klyngeøkonomi", "Målgruppen", "Status på arbejdet", "Proces",
+     "Beslutningen blev truffet i enighed.", "Bilag er vedlagt."],
+)  # fmt: skip
+def test_subheadings_and_sentences_are_not_block_headings(text: str) -> None:
+    assert block_heading(Line(1, text)) is None
+
+
+def test_blocks_in_any_order_with_empty_blocks_kept() -> None:
+    text = "Beslutning\n\nDagsordenen blev godkendt.\n\nSagsfremstilling\n\nResume\n"
+    blocks, absent = split_blocks(split_lines(text))
+    assert [(b.kind, b.heading.no if b.heading else None) for b in blocks] == [
+        ("beslutning", 1), ("sagsfremstilling", 5), ("resume", 7),
+    ]  # fmt: skip
+    assert [ln.no for ln in blocks[0].content] == [3]
+    assert blocks[1].content == [] and absent == []
+
+
+def test_unheaded_recommendation_forms_an_indstilling_block() -> None:
+    text = (
+        "Det indstilles,\n\nat orienteringen tages til efterretning\n\nSagsfremstilling\n\nTekst."
+    )
+    blocks, _ = split_blocks(split_lines(text))
+    assert (blocks[0].kind, blocks[0].heading) == ("indstilling", None)
+    assert blocks[1].kind == "sagsfremstilling"
+
+
+def test_unheaded_other_text_forms_an_andet_block() -> None:
+    blocks, _ = split_blocks(split_lines("Formandskabet byder velkommen.\n\nBeslutning\n\nOk."))
+    assert (blocks[0].kind, blocks[0].heading) == ("andet", None)
+
+
+def test_absence_line_leaves_the_decision() -> None:
+    text = "Beslutning\n\nIntet at bemærke.\n\nFraværende Stephanie Lose, V (orlov)\n"
+    blocks, absent = split_blocks(split_lines(text))
+    assert [ln.no for ln in blocks[0].content] == [3]
+    assert [ln.no for ln in absent] == [5]
+
+
+def test_afbud_fra_list_is_not_an_item_absence_line() -> None:
+    _, absent = split_blocks(split_lines("Beslutning\n\nAfbud fra:\n\nHanne Madsen\n"))
+    assert absent == []
+
+
+def test_render_joins_paragraphs_with_one_blank_line() -> None:
+    lines = split_lines("\n  Første linje\nanden linje  \n\n\n\nNyt afsnit\n\n")
+    assert render(lines) == "Første linje\nanden linje\n\nNyt afsnit"

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from referat_parser.dates import find_date, find_time
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("REFERAT Sundhedsklynge Sydvestjylland d. 17-05-2023", dt.date(2023, 5, 17)),
+        ("Onsdag d. 17. maj 2023 kl. 14:00", dt.date(2023, 5, 17)),
+        ("Torsdag d. 05. september 2024", dt.date(2024, 9, 5)),
+        ("den 10. april 2024 kl. 10:00", dt.date(2024, 4, 10)),
+        ("3. okt. 2023", dt.date(2023, 10, 3)),
+        ("03.10.2023", dt.date(2023, 10, 3)),
+        ("2024-11-07", dt.date(2024, 11, 7)),
+        ("d. 5. juni", None),
+        ("31-02-2024", None),
+        ("i perioden 2020-2022", None),
+    ],
+)
+def test_find_date(text: str, expected: dt.date | None) -> None:
+    assert find_date(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("kl. 14:00", "14:00"), ("kl. 9.30", "09:30"), ("kl. 9", "09:00"), ("kl. 8-18", "08:00"),
+     ("kl. 25:00", None), ("ingen tid", None)],
+)  # fmt: skip
+def test_find_time(text: str, expected: str | None) -> None:
+    assert find_time(text)[0] == expected

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from referat_parser.lines import Line
+from referat_parser.noise import clean_inline, clean_lines, is_noise
+
+
+@pytest.mark.parametrize("text", ["Tilbage til toppen", "Abonnér", "  tilbage til toppen  "])
+def test_web_furniture_lines(text: str) -> None:
+    assert is_noise(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("drøftede sagen på deres sidste [møde](#), hvor", "drøftede sagen på deres sidste møde, hvor"),
+        ("- **Behandlingsansvar**", "- Behandlingsansvar"),
+        ("der udbydes *Lær at tackle* -kurser.", "der udbydes Lær at tackle -kurser."),
+        ('<ul style="list-style-type: none">• Se budget', "• Se budget"),
+        ("5 * 3 = 15 og a*b", "5 * 3 = 15 og a*b"),
+        ("Sundhed &amp; Omsorg", "Sundhed & Omsorg"),
+        ("Intet at bemærke.", "Intet at bemærke."),
+    ],
+)  # fmt: skip
+def test_inline_markup_is_unwrapped(raw: str, clean: str) -> None:
+    assert clean_inline(raw) == clean
+
+
+def test_clean_lines_keeps_numbers_and_pages() -> None:
+    lines = [Line(1, "Abonnér"), Line(2, "**Tekst**", 3), Line(3, "Tilbage til toppen")]
+    assert clean_lines(lines) == [Line(2, "Tekst", 3)]

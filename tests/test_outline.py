@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from referat_parser.lines import Line, split_lines
+from referat_parser.outline import case_number, segment, toc_entry
+from rulefixtures import Case, read_cases
+
+CASES = read_cases("items.txt")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.title for c in CASES])
+def test_item_rules(case: Case) -> None:
+    shape = segment(split_lines(case.input))
+    got = [[d.number, d.title, d.case_number] for d in shape.items]
+    assert got == case.expected, f"fixtures/rules/items.txt:{case.line}"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "page"),
+    [
+        ("Velkomst v/fungerende regionsrådsformand Bo Libergren.....\t3", "Velkomst v/fungerende regionsrådsformand Bo Libergren", 3),
+        ("Økonomi er vigtigt, men må ikke hindre større sammenhæng\t7", "Økonomi er vigtigt, men må ikke hindre større sammenhæng", 7),
+        ("Eventuelt ........ 10", "Eventuelt", 10),
+    ],
+)  # fmt: skip
+def test_toc_entry_forms(text: str, title: str, page: int) -> None:
+    entry = toc_entry(Line(4, text))
+    assert entry is not None
+    assert (entry.title, entry.page, entry.line) == (title, page, 4)
+
+
+def test_toc_is_kept_apart_from_items() -> None:
+    text = "Indholdsfortegnelse\n\nDeltagere.....\t3\nEventuelt.....\t5\n\nPunkt 1: Deltagere\n"
+    shape = segment(split_lines(text))
+    assert [(e.title, e.page) for e in shape.toc] == [("Deltagere", 3), ("Eventuelt", 5)]
+    assert [d.title for d in shape.items] == ["Deltagere"]
+    assert shape.header == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22/43402", "22/43402"),
+        ("Sagnr.: 1-31-72-446-22", "1-31-72-446-22"),
+        ("Sagsnr. 24/1234", "24/1234"),
+        ("J.nr.: 2023-5", "2023-5"),
+        ("Bo Libergren bød velkommen.", None),
+        ("2023", None),
+    ],
+)
+def test_case_number(text: str, expected: str | None) -> None:
+    assert case_number(Line(1, text)) == expected
+
+
+def test_report_without_toc_or_items_splits_header_from_body() -> None:
+    shape = segment(split_lines("Titel på rapport\n\nFørste afsnit.\n\nAndet afsnit.\n"))
+    assert [ln.no for ln in shape.header if not ln.blank] == [1]
+    assert [ln.no for ln in shape.rest if not ln.blank] == [3, 5]
