@@ -45,6 +45,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "table-cell-unplaced": ("info", "wrapped table text could not be placed in a cell: {text!r}"),
     "amount-unparsed": ("warning", "could not read the amount {text!r}"),
     "allocation-not-100": ("warning", "allocation shares sum to {total}%, not 100%"),
+    "allocation-breakdown-mismatch": (
+        "warning",
+        "a share of {parent}% is broken down into parts that sum to {total}%",
+    ),
     # people
     "participant-unsplit": ("warning", "could not split the participant line {text!r}"),
     "absent-unknown": ("warning", "{name!r} is named absent but is not in the participant list"),

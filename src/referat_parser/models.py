@@ -115,6 +115,33 @@ class Table(_Model):
     page: int | None = None
 
 
+Outcome = Literal[
+    "godkendt", "indstilling_fulgt", "taget_til_efterretning", "drøftet", "udsat", "afvist",
+    "oversendt", "ingen_bemærkninger", "andet",
+]  # fmt: skip
+
+
+class Resolution(_Model):
+    """One of several decisions recorded in one Beslutning."""
+
+    text: str
+    outcome: Outcome
+    line: int
+
+
+class Votes(_Model):
+    """Votes counted in a decision. JSON keys: ``for``, ``against``, ``abstain``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    for_: int | None = Field(None, alias="for")
+    against: int | None = None
+    abstain: int | None = None
+    parties_for: list[str] = Field(default_factory=list)
+    parties_against: list[str] = Field(default_factory=list)
+    parties_abstain: list[str] = Field(default_factory=list)
+
+
 class Decision(_Model):
     text: str
     body: str | None = Field(None, description="Who decided, from 'Beslutning i <body> den …'.")
@@ -122,6 +149,11 @@ class Decision(_Model):
     line_start: int
     line_end: int
     page: int | None = None
+    outcome: Outcome | None = Field(None, description="null for an empty decision text")
+    outcome_text: str | None = Field(None, description="the sentence that decided the outcome")
+    outcome_line: int | None = None
+    resolutions: list[Resolution] = Field(default_factory=list)
+    votes: Votes | None = None
 
 
 class Item(_Model):
@@ -174,6 +206,46 @@ class UnplacedLine(_Model):
     page: int | None = None
 
 
+class OutcomeCounts(_Model):
+    """Decisions per outcome (the closed vocabulary of ``Decision.outcome``)."""
+
+    godkendt: int = 0
+    indstilling_fulgt: int = 0
+    taget_til_efterretning: int = 0
+    drøftet: int = 0
+    udsat: int = 0
+    afvist: int = 0
+    oversendt: int = 0
+    ingen_bemærkninger: int = 0
+    andet: int = 0
+
+
+class SeverityCounts(_Model):
+    info: int = 0
+    warning: int = 0
+    error: int = 0
+
+
+class Summary(_Model):
+    """The one line a batch report and a human glance both need."""
+
+    items: int = 0
+    decisions: int = 0
+    decisions_by_outcome: OutcomeCounts = Field(default_factory=OutcomeCounts)
+    recommendations: int = 0
+    participants: int = 0
+    present: int = 0
+    absent: int = 0
+    attendance_unknown: int = 0
+    substitutes: int = 0
+    tables: int = 0
+    tables_with_total: int = 0
+    totals_ok: int = 0
+    totals_mismatch: int = 0
+    amounts: int = 0
+    diagnostics: SeverityCounts = Field(default_factory=SeverityCounts)
+
+
 class Document(_Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
@@ -188,4 +260,5 @@ class Document(_Model):
     items: list[Item] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     unplaced: list[UnplacedLine] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
     diagnostics: list[Diagnostic] = Field(default_factory=list)

@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 from typing import Literal
 
-from . import assemble, metadata, noise, outline, people
+from . import assemble, crosschecks, metadata, noise, outline, people
 from .decode import decode, normalise
 from .diagnostics import Diagnostics
 from .errors import InputError
@@ -50,6 +50,11 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
     kind = meta.kind or _infer_kind(body)
     if kind == "dagsorden":
         cast = people.as_invited(cast)
+    crosschecks.check_toc(shape.toc, body.items, diags)
+    crosschecks.check_numbering(body.items, diags)
+    crosschecks.check_decision_dates(body.items, meta.date, diags)
+    diagnostics = diags.sorted()
+    section_tables = [t for s in body.sections for t in s.tables]
     return Document(
         source=source,
         kind=kind,  # type: ignore[arg-type]
@@ -63,7 +68,8 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
         items=body.items,
         sections=body.sections,
         unplaced=body.unplaced,
-        diagnostics=diags.sorted(),
+        summary=crosschecks.summarise(body.items, section_tables, cast, diagnostics),
+        diagnostics=diagnostics,
     )
 
 

@@ -132,3 +132,39 @@ NOISE_LINES: tuple[str, ...] = (
 TABLE_PROMISES: tuple[str, ...] = (
     "nedenstående tabel", "følgende tabel", "tabellen nedenfor", "nedenstående skema",
 )  # fmt: skip
+
+# Decision outcomes: (outcome, phrases) in priority order. A phrase is a regular expression
+# matched inside one sentence of the decision (casefolded). Decisive verbs come before
+# "drøftet", negations before approvals, so "ikke godkendt" is "afvist".
+DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ingen_bemærkninger", (
+        r"^intet at bemærke", r"^ingen bemærkninger", r"^der var ikke noget til punktet",
+        r"^intet til punktet", r"^ingen kommentarer", r"^intet\.?$",
+    )),
+    ("afvist", (
+        r"\bikke (?:blev )?godkendt", r"\bblev ikke godkendt", r"\bforkast", r"\bafvis",
+        r"\bafvist", r"\bikke tiltrådt", r"\bkunne ikke anbefale",
+    )),
+    ("udsat", (r"\budsat", r"\budsætte", r"\budsættes", r"\bblev trukket", r"\btaget af dagsordenen")),
+    ("oversendt", (r"\boversend", r"\bvideresend", r"\bsendes videre til")),
+    ("indstilling_fulgt", (
+        r"\bindstilling(?:en)?\b.{0,200}\bblev fulgt", r"\bindstilling(?:en)? (?:blev )?tiltrådt",
+        r"\bindstillingen følges", r"^som indstillet", r"^tiltrådt", r"\btiltrådte indstillingen",
+    )),
+    ("taget_til_efterretning", (r"\btil efterretning", r"\btog\b.{0,80}\befterretning")),
+    ("godkendt", (
+        r"\bgodkendt", r"\bgodkendte\b", r"\bgodkender\b", r"\bgodkendes\b", r"\bvedtag",
+        r"\banbefales\b", r"\banbefalede\b", r"\bbesluttede\b", r"\bbevilge", r"\bbevilling blev",
+    )),
+    ("drøftet", (
+        r"\bdrøft", r"\btemadrøftelse", r"\bdiskuter", r"\bblev debatteret", r"\bopbakning til",
+        r"\benighed om",
+    )),
+)
+
+# Abbreviations that end in a full stop but do not end a sentence.
+ABBREVIATIONS: tuple[str, ...] = (
+    "bl.a.", "ifm.", "jf.", "kl.", "mhp.", "pga.", "f.eks.", "fx.", "ca.", "mv.", "m.m.", "evt.",
+    "inkl.", "ekskl.", "hhv.", "dvs.", "nr.", "pkt.", "ift.", "ifht.", "vedr.", "d.", "s.", "stk.",
+    "mio.", "mia.", "kr.", "t.kr.", "pr.", "ml.", "iht.", "mht.", "bla.", "etc.", "osv.", "tlf.",
+)  # fmt: skip
