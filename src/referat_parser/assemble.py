@@ -96,7 +96,7 @@ def _block(bd: BlockDraft, kept: Sequence[Line]) -> Block:
         end = max(end, start)
     first = bd.heading or bd.lines[0]
     return Block(
-        kind=bd.kind,  # type: ignore[arg-type]
+        kind=bd.kind,
         heading=bd.heading.stripped if bd.heading else None,
         text=render(kept),
         line_start=start,
@@ -129,7 +129,7 @@ def _decision(drafts: Sequence[BlockDraft]) -> Decision | None:
         line_start=bd.heading.no,
         line_end=max(end, bd.heading.no),
         page=bd.heading.page,
-        outcome=analysis.outcome,  # type: ignore[arg-type]
+        outcome=analysis.outcome,
         outcome_text=analysis.outcome_text,
         outcome_line=analysis.outcome_line,
         resolutions=analysis.resolutions,
@@ -188,7 +188,7 @@ def _section(title: str | None, lines: Sequence[Line], head: Line, diags: Diagno
 
 def _is_fragment(line: Line) -> bool:
     text = line.stripped
-    return len(text.split()) <= 5 and len(text) <= 40 and not text.endswith((".", "!", "?", ":"))
+    return len(text.split()) <= 7 and len(text) <= 40 and not text.endswith((".", "!", "?", ":"))
 
 
 def split_trailing_fragments(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -24,7 +24,9 @@ def _decimal_to_json(value: Decimal) -> int | float:
 
 
 # Exact in Python, a plain JSON number on the wire (jq and DuckDB read it as is).
-Money = Annotated[Decimal, PlainSerializer(_decimal_to_json, return_type=float, when_used="json")]
+Money = Annotated[
+    Decimal, PlainSerializer(_decimal_to_json, return_type=Union[int, float], when_used="json")
+]
 
 Severity = Literal["info", "warning", "error"]
 DocumentKind = Literal["referat", "dagsorden", "rapport"]

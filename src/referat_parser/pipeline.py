@@ -57,7 +57,7 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
     section_tables = [t for s in body.sections for t in s.tables]
     return Document(
         source=source,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         title=meta.title,
         body=meta.body,
         date=meta.date,

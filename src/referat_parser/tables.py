@@ -193,6 +193,12 @@ def check_promised_tables(lines: Sequence[Line], has_table: bool, diags: Diagnos
             for phrase in TABLE_PROMISES:
                 at = folded.find(phrase)
                 if at >= 0:
-                    snippet = line.stripped[max(0, at - 30) : at + len(phrase) + 10]
-                    diags.add("missing-table", at=line, text=snippet)
+                    diags.add("missing-table", at=line, text=_clause_around(line.text, at))
                     break
+
+
+def _clause_around(text: str, at: int) -> str:
+    """The clause holding position ``at``: from the previous comma or full stop to the next."""
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind(", ", 0, at) + 2, 0)
+    ends = [e for e in (text.find(",", at), text.find(".", at)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)].strip()
