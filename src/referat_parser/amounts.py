@@ -31,7 +31,21 @@ AMOUNT = re.compile(rf"(?<![\w.,]){_BEFORE}(?![\d])|(?<![\w.,]){_AFTER}(?![\w])"
 WHOLE_AMOUNT = re.compile(rf"^\s*(?:{_BEFORE}|{_AFTER})\s*$", re.I)
 PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d+)?)\s?(?:%|pct\.?|procent)", re.I)
 _EMPTY = frozenset({"", "-", "–", "—", "÷"})
-_HINT = re.compile(r"kr|DKK|mio|mia", re.I)
+_MONEY_WORDS = ("kr", "Kr", "KR", "DKK", "mio", "mia", "mil", "tus")
+
+
+def _money_hint(text: str) -> bool:
+    """Cheap probe before the amount pattern: a currency or scale word with a digit close by
+    ("6.547.550 kr.", "kr. 50", "257,5 mio."). Substring search is far faster than a regex
+    whose every position could start a number."""
+    for word in _MONEY_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            around = text[max(0, at - 3) : at] + text[at + len(word) : at + len(word) + 4]
+            if any(ch.isdigit() for ch in around):
+                return True
+            at = text.find(word, at + 1)
+    return False
 
 _SCALES: tuple[tuple[str, int], ...] = (
     ("mia", 1_000_000_000),
@@ -100,8 +114,11 @@ def parse_percent(text: str) -> Decimal | None:
 def find_amounts(lines: Sequence[Line]) -> list[Amount]:
     """Every money mention in prose: a number WITH a currency or a scale plus currency."""
     found: list[Amount] = []
+    if not _money_hint("\n".join(line.text for line in lines)):
+        return found  # one probe for the whole block; most blocks mention no money
     for line in lines:
-        if not _HINT.search(line.text):
+        text = line.text
+        if not _money_hint(text):
             continue
         for m in AMOUNT.finditer(line.text, timeout=1):
             if m.group("num2"):
@@ -129,6 +146,8 @@ def find_allocations(lines: Sequence[Line], diags: Diagnostics) -> list[Allocati
     """Allocation keys: top-level "N% til X" shares (>= 2); nested "(X: N%, …)" must add up
     to the share they break down."""
     found: list[Allocation] = []
+    if not any("%" in line.text for line in lines):
+        return found
     for line in lines:
         text = line.text
         if text.count("%") < 2 or not any(cue in text.casefold() for cue in _CUES):

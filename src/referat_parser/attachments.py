@@ -21,7 +21,7 @@ _BULLET = re.compile(r"^(?:[-•–·*]\s*|\d{1,2}[.)]\s+)")
 def attachment_name(line: Line, in_bilag_block: bool) -> str | None:
     """The attachment a line names; in a Bilag block every line names one."""
     text = line.stripped
-    m = INLINE.match(text, timeout=1)
+    m = INLINE.match(text, timeout=1) if text[:5].casefold() == "bilag" else None
     if m is not None:
         return _tidy(m.group(1))
     if in_bilag_block and text:
@@ -39,6 +39,9 @@ def collect(blocks: Iterable[tuple[bool, Sequence[Line]]]) -> list[str]:
     """Names from ``(is_bilag_block, lines)`` pairs, first occurrence kept."""
     seen: dict[str, None] = {}
     for in_bilag, lines in blocks:
+        joined = " ".join(ln.text for ln in lines)
+        if not in_bilag and "ilag" not in joined and "ILAG" not in joined:
+            continue
         for line in lines:
             name = attachment_name(line, in_bilag)
             if name:

@@ -38,6 +38,12 @@ _ABSENT_LABEL = "|".join(ABSENT_LABELS)
 ABSENT_LINE = re.compile(rf"^(?:{_ABSENT_LABEL})(?:\s*:\s*|\s+(?!fra\b))(\S.{{0,500}})$", re.I)
 
 
+_HEADING_MAX = 160
+_ABSENT_INITIALS = frozenset(label[0] for label in ABSENT_LABELS) | frozenset(
+    label[0].upper() for label in ABSENT_LABELS
+)
+
+
 @dataclass(slots=True)
 class BlockDraft:
     kind: str
@@ -54,7 +60,7 @@ class BlockDraft:
 def block_heading(line: Line) -> tuple[str, str | None, dt.date | None] | None:
     """Probe: ``(kind, decision body, decision date)`` when the line is a block heading."""
     text = line.stripped
-    if not text or len(text) > 160 or text.endswith((".", ",")):
+    if not text or len(text) > _HEADING_MAX or text.endswith((".", ",")):
         return None
     key = text.rstrip(":").strip().casefold()
     if key in BLOCK_HEADINGS:
@@ -71,7 +77,10 @@ def block_heading(line: Line) -> tuple[str, str | None, dt.date | None] | None:
 
 def absent_names_text(line: Line) -> str | None:
     """The names part of an item-level absence line, or None."""
-    m = ABSENT_LINE.match(line.stripped, timeout=1)
+    text = line.stripped
+    if text[:1] not in _ABSENT_INITIALS or not text[:12].casefold().startswith(ABSENT_LABELS):
+        return None
+    m = ABSENT_LINE.match(text, timeout=1)
     return m.group(1).strip() if m else None
 
 
@@ -81,7 +90,7 @@ def split_blocks(body: Sequence[Line]) -> tuple[list[BlockDraft], list[Line]]:
     absent: list[Line] = []
     current: BlockDraft | None = None
     for line in body:
-        probe = block_heading(line)
+        probe = block_heading(line) if len(line.stripped) <= _HEADING_MAX else None
         if probe is not None:
             kind, who, when = probe
             current = BlockDraft(kind, line, decision_body=who, decision_date=when)

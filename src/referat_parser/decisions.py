@@ -22,11 +22,15 @@ import regex as re
 
 from .lines import Line
 from .models import Resolution, Votes
-from .vocab import ABBREVIATIONS, DECISION_OUTCOMES, PARTY_LETTERS
+from .vocab import ABBREVIATIONS, DECISION_KEYWORDS, DECISION_OUTCOMES, PARTY_LETTERS
 
+# One alternation per outcome, tried in vocabulary order, only for sentences that hold one
+# of the ``DECISION_KEYWORDS`` (most sentences decide nothing).
 _OUTCOMES = tuple(
-    (outcome, tuple(re.compile(p) for p in phrases)) for outcome, phrases in DECISION_OUTCOMES
+    (outcome, re.compile("|".join(f"(?:{p})" for p in phrases)))
+    for outcome, phrases in DECISION_OUTCOMES
 )
+
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? followed by space and an upper-case letter or digit, unless the
 # full stop belongs to an abbreviation or an ordinal date ("d. 2. maj").
@@ -71,8 +75,10 @@ def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
 
 def classify(sentence: str) -> str | None:
     folded = sentence.casefold().lstrip("-•– ")
-    for outcome, patterns in _OUTCOMES:
-        if any(p.search(folded, timeout=1) for p in patterns):
+    if not any(key in folded for key in DECISION_KEYWORDS):
+        return None
+    for outcome, pattern in _OUTCOMES:
+        if pattern.search(folded, timeout=1):
             return outcome
     return None
 

@@ -78,13 +78,20 @@ _TRANSLATE = str.maketrans(
 )
 # C0 controls other than TAB, LF, FF, CR; and DEL.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_CHARS = tuple(chr(c) for c in (*range(0, 9), *range(0x0E, 0x20), 0x7F))
+
+
+# One character class of everything ``_TRANSLATE`` maps: a fast "is there work to do" probe.
+_SPECIAL_CHARS = tuple(chr(c) for c in _TRANSLATE)
+_SPECIAL = re.compile("[" + "".join(re.escape(ch) for ch in _SPECIAL_CHARS) + "]")
 
 
 def normalise(text: str) -> str:
     """Unify line ends and invisible characters; keep TAB and form feed."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
-    if _CONTROLS.search(text):
+    if any(ch in text for ch in _SPECIAL_CHARS):  # substring probes beat a regex scan
+        text = _SPECIAL.sub(lambda m: _TRANSLATE[ord(m.group())] or "", text)
+    if any(ch in text for ch in _CONTROL_CHARS) and _CONTROLS.search(text):
         text = _CONTROLS.sub("", text)
     return text

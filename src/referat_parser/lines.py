@@ -6,21 +6,21 @@ Every later stage points back at lines by ``no`` (1-based line of the input) and
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 
-class Line(NamedTuple):
+@dataclass(slots=True, eq=True)
+class Line:
     no: int
     text: str
     page: int | None = None
+    # Derived once: every rule asks for them, many times per line.
+    stripped: str = field(init=False, repr=False, compare=False)
+    blank: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    def __post_init__(self) -> None:
+        self.stripped = self.text.strip()
+        self.blank = not self.stripped
 
 
 def split_lines(text: str) -> list[Line]:

@@ -71,7 +71,9 @@ def toc_entry(line: Line) -> TocEntry | None:
 def case_number(line: Line) -> str | None:
     """The case number a line carries, labelled ("Sagnr.: …") or bare ("22/43402")."""
     text = line.stripped
-    if len(text) > 100:
+    if len(text) > 100 or not text:
+        return None
+    if not text[0].isdigit() and not text[:20].casefold().startswith(CASE_LABELS):
         return None
     m = CASE_LABEL_LINE.match(text, timeout=1)
     if m is not None:
@@ -99,9 +101,10 @@ ItemMatch = tuple[int, str, int, int]
 
 def punkt_rule(lines: Sequence[Line], i: int, style: str | None) -> ItemMatch | None:
     """'Punkt 5: Title' (000, 001, 002)."""
-    if style == "numbered":
+    text = lines[i].stripped
+    if style == "numbered" or not text[:1].isalpha() or not text[:16].casefold().startswith(ITEM_WORDS):
         return None
-    m = PUNKT_HEADING.match(lines[i].stripped, timeout=1)
+    m = PUNKT_HEADING.match(text, timeout=1)
     if m is None:
         return None
     return int(m.group(1)), m.group(2).strip(), i, i
@@ -109,10 +112,14 @@ def punkt_rule(lines: Sequence[Line], i: int, style: str | None) -> ItemMatch | 
 
 def numbered_rule(lines: Sequence[Line], i: int, style: str | None) -> ItemMatch | None:
     """'Sagnr.: X' then '3. Title' (003); or '3. Title' then a case number / block heading."""
-    if style == "punkt" or lines[i].text[:1].isspace():
+    text = lines[i].text
+    if style == "punkt" or not text or text[0].isspace():
+        return None
+    labelled = not text[0].isdigit() and text[:20].casefold().startswith(CASE_LABELS)
+    if not labelled and not text[0].isdigit():
         return None
     start = i
-    if case_number(lines[i]) is not None and CASE_LABEL_LINE.match(lines[i].stripped):
+    if labelled and CASE_LABEL_LINE.match(lines[i].stripped, timeout=1):
         j = _next_content(lines, i + 1)
         if j is None:
             return None

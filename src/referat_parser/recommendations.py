@@ -29,8 +29,14 @@ _AT_CLAUSE = re.compile(r"^at\s+(\S.*)$", re.I)
 _OPENER_AT = re.compile(r"^[^,]{0,60}?,?\s+at\s+(\S.*)$", re.I)
 
 
+_INITIALS = frozenset(o[0] for o in RECOMMENDATION_OPENERS) | frozenset(
+    o[0].upper() for o in RECOMMENDATION_OPENERS
+)
+
+
 def is_opener(line: Line) -> bool:
-    return line.stripped.casefold().startswith(RECOMMENDATION_OPENERS)
+    text = line.stripped
+    return text[:1] in _INITIALS and text[:40].casefold().startswith(RECOMMENDATION_OPENERS)
 
 
 def extract_recommendations(lines: Sequence[Line], diags: Diagnostics) -> list[str]:

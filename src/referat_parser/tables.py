@@ -59,6 +59,8 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
     tables: list[Table] = []
     consumed: set[int] = set()
     i = 0
+    if not any("\t" in line.text for line in lines):
+        return TableScan([], frozenset())
     while i < len(lines):
         run: list[tuple[Line, list[str]]] = []
         while i < len(lines) and (cells := _cells(lines[i])) is not None:
@@ -186,6 +188,9 @@ def _check_totals(table: Table, diags: Diagnostics) -> Table:
 def check_promised_tables(lines: Sequence[Line], has_table: bool, diags: Diagnostics) -> None:
     """ "fremgår af nedenstående tabel" with no table in the item -> missing-table (003 item 4)."""
     if has_table:
+        return
+    joined = " ".join(line.text for line in lines)
+    if "tabel" not in joined and "skema" not in joined and "Tabel" not in joined:
         return
     for line in lines:
         folded = line.text.casefold()

@@ -162,6 +162,15 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
 )
 
+# Literal stems, one of which every phrase above contains: a substring probe that lets the
+# many sentences that decide nothing skip the patterns (a test keeps the two in step).
+DECISION_KEYWORDS: tuple[str, ...] = (
+    "godkend", "bemærk", "ikke noget", "intet", "ingen", "forkast", "afvis", "afvist", "udsat",
+    "udsæt", "trukket", "dagsorden", "oversend", "videresend", "sendes videre", "fulgt",
+    "tiltrå", "indstillet", "følges", "efterretning", "vedtag", "anbefal", "besluttede",
+    "bevilg", "bevilling", "drøft", "diskuter", "debat", "opbakning", "enighed", "kunne ikke",
+)  # fmt: skip
+
 # Abbreviations that end in a full stop but do not end a sentence.
 ABBREVIATIONS: tuple[str, ...] = (
     "bl.a.", "ifm.", "jf.", "kl.", "mhp.", "pga.", "f.eks.", "fx.", "ca.", "mv.", "m.m.", "evt.",
