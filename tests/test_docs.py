@@ -29,9 +29,11 @@ def _field_names(schema: dict[str, Any]) -> set[str]:
 
 
 def test_every_field_is_documented_in_the_readme() -> None:
-    documented = set(re.findall(r"`([a-z_]+)`", README))
+    documented = set(re.findall(r"`([a-z0-9_æø]+)`", README))
     documented |= {
-        part for m in re.findall(r"`([a-z_.\[\]]+)`", README) for part in re.split(r"[.\[\]]+", m)
+        part
+        for m in re.findall(r"`([a-z0-9_æø.\[\]]+)`", README)
+        for part in re.split(r"[.\[\]]+", m)
     }
     missing = sorted(_field_names(json_schema()) - documented)
     assert missing == [], f"fields missing from the README: {missing}"

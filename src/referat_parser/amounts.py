@@ -26,7 +26,9 @@ _CURRENCY = r"(?:kr\.?|kroner|DKK)"
 # "1.293.000 kr.", "257,5 mio. kr.", "500 t.kr.", "1.000 DKK", "-50.000 kr."
 _AFTER = rf"(?P<sign>{_SIGN})(?P<num>{_NUMBER})\s?(?:(?P<scale>{_SCALE})\s?)?(?P<cur>{_CURRENCY})?"
 # "kr. 50.000", "DKK 1.000", "kr. 1,2 mio."
-_BEFORE = rf"(?P<cur2>kr\.|DKK)\s?(?P<sign2>{_SIGN})(?P<num2>{_NUMBER})(?:\s?(?P<scale2>mia\.?|mio\.?))?"
+_BEFORE = (
+    rf"(?P<cur2>kr\.|DKK)\s?(?P<sign2>{_SIGN})(?P<num2>{_NUMBER})(?:\s?(?P<scale2>mia\.?|mio\.?))?"
+)
 AMOUNT = re.compile(rf"(?<![\w.,]){_BEFORE}(?![\d])|(?<![\w.,]){_AFTER}(?![\w])", re.I)
 WHOLE_AMOUNT = re.compile(rf"^\s*(?:{_BEFORE}|{_AFTER})\s*$", re.I)
 PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d+)?)\s?(?:%|pct\.?|procent)", re.I)
@@ -46,6 +48,7 @@ def _money_hint(text: str) -> bool:
                 return True
             at = text.find(word, at + 1)
     return False
+
 
 _SCALES: tuple[tuple[str, int], ...] = (
     ("mia", 1_000_000_000),
@@ -128,16 +131,22 @@ def find_amounts(lines: Sequence[Line]) -> list[Amount]:
             else:
                 continue  # a bare number ("400 borgere", "2023") is not money
             if value is not None:
-                found.append(Amount(text=m.group(0).strip(), value=value, line=line.no, page=line.page))
+                found.append(
+                    Amount(text=m.group(0).strip(), value=value, line=line.no, page=line.page)
+                )
     return found
 
 
 # --- allocation keys (004) ------------------------------------------------------------------
 
 # "40% til kommunerne", "60 % til Region Nordjylland (somatik og psykiatri)"
-_SHARE_TO = re.compile(r"(\d{1,3}(?:,\d+)?)\s?%\s+til\s+((?:[\p{L}][\p{L}\-]*)(?:\s+[\p{Lu}][\p{L}\-]*){0,3})")
+_SHARE_TO = re.compile(
+    r"(\d{1,3}(?:,\d+)?)\s?%\s+til\s+((?:[\p{L}][\p{L}\-]*)(?:\s+[\p{Lu}][\p{L}\-]*){0,3})"
+)
 # "Rebild: 10%", "Mariagerfjord Kommune: 15%"
-_LABEL_SHARE = re.compile(r"((?:[\p{Lu}][\p{L}\-]*)(?:\s+[\p{Lu}][\p{L}\-]*){0,3}):\s?(\d{1,3}(?:,\d+)?)\s?%")
+_LABEL_SHARE = re.compile(
+    r"((?:[\p{Lu}][\p{L}\-]*)(?:\s+[\p{Lu}][\p{L}\-]*){0,3}):\s?(\d{1,3}(?:,\d+)?)\s?%"
+)
 _PARENS = re.compile(r"\(([^()]{0,400})\)")
 _CUES = ("fordeling", "fordeles", "fordelingsnøgle")
 
@@ -167,9 +176,11 @@ def find_allocations(lines: Sequence[Line], diags: Diagnostics) -> list[Allocati
 
 
 def _check_breakdowns(text: str, line: Line, diags: Diagnostics) -> None:
-    """"40% til kommunerne (Rebild: 10%, Vesthimmerland: 15% og …: 15%)": 10+15+15 == 40."""
+    """ "40% til kommunerne (Rebild: 10%, Vesthimmerland: 15% og …: 15%)": 10+15+15 == 40."""
     for m in _PARENS.finditer(text, timeout=1):
-        parts = [_number(p.group(2)) or Decimal(0) for p in _LABEL_SHARE.finditer(m.group(1), timeout=1)]
+        parts = [
+            _number(p.group(2)) or Decimal(0) for p in _LABEL_SHARE.finditer(m.group(1), timeout=1)
+        ]
         if len(parts) < 2:
             continue
         before = _SHARE_TO.findall(text[: m.start()], timeout=1)
@@ -177,4 +188,9 @@ def _check_breakdowns(text: str, line: Line, diags: Diagnostics) -> None:
             continue
         parent = _number(before[-1][0]) or Decimal(0)
         if sum(parts, Decimal(0)) != parent:
-            diags.add("allocation-breakdown-mismatch", at=line, parent=parent, total=sum(parts, Decimal(0)))
+            diags.add(
+                "allocation-breakdown-mismatch",
+                at=line,
+                parent=parent,
+                total=sum(parts, Decimal(0)),
+            )

@@ -13,19 +13,22 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from .errors import ReferatError
-from .models import Document
-from .pipeline import DEFAULT_MAX_BYTES, STAGES
+from .limits import DEFAULT_MAX_BYTES, STAGES
+
+if TYPE_CHECKING:  # the pipeline and the models load on first use, not for --help
+    from .models import Document
 
 app = typer.Typer(
     name="referat",
     help="Turn Danish meeting minutes (referater, dagsordener; text or PDF) into JSON.",
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rich's help renderer costs ~0.14 s per start
     no_args_is_help=True,
 )
 
@@ -133,6 +136,8 @@ def schema(
 
 
 def json_schema() -> dict[str, object]:
+    from .models import Document
+
     return Document.model_json_schema(by_alias=True, mode="serialization")
 
 

@@ -34,7 +34,9 @@ _OUTCOMES = tuple(
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? followed by space and an upper-case letter or digit, unless the
 # full stop belongs to an abbreviation or an ordinal date ("d. 2. maj").
-_SENTENCE_END = re.compile(rf"(?<!\b(?:{_ABBREV}))(?<!\b\d{{1,2}}\.)(?<=[.!?])\s+(?=[\p{{Lu}}\d\"”])", re.I)
+_SENTENCE_END = re.compile(
+    rf"(?<!\b(?:{_ABBREV}))(?<!\b\d{{1,2}}\.)(?<=[.!?])\s+(?=[\p{{Lu}}\d\"”])", re.I
+)
 
 _PARTY = "|".join(sorted(PARTY_LETTERS, key=len, reverse=True))
 _COUNT_FOR = re.compile(r"(\d{1,3})\s+stemmer?\s+for", re.I)

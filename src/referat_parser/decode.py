@@ -78,7 +78,7 @@ _TRANSLATE = str.maketrans(
 )
 # C0 controls other than TAB, LF, FF, CR; and DEL.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_CONTROL_CHARS = tuple(chr(c) for c in (*range(0, 9), *range(0x0E, 0x20), 0x7F))
+_CONTROL_CHARS = tuple(chr(c) for c in (*range(9), *range(0x0E, 0x20), 0x7F))
 
 
 # One character class of everything ``_TRANSLATE`` maps: a fast "is there work to do" probe.

@@ -25,7 +25,7 @@ def _decimal_to_json(value: Decimal) -> int | float:
 
 # Exact in Python, a plain JSON number on the wire (jq and DuckDB read it as is).
 Money = Annotated[
-    Decimal, PlainSerializer(_decimal_to_json, return_type=Union[int, float], when_used="json")
+    Decimal, PlainSerializer(_decimal_to_json, return_type=Union[int, float], when_used="json")  # noqa: UP007 - a runtime type object
 ]
 
 Severity = Literal["info", "warning", "error"]

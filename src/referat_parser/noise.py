@@ -33,7 +33,13 @@ def is_noise(text: str) -> bool:
 
 def clean_inline(text: str) -> str:
     """Unwrap markdown links and emphasis, strip HTML tags and entities."""
-    if "[" not in text and "<" not in text and "*" not in text and "_" not in text and "&" not in text:
+    if (
+        "[" not in text
+        and "<" not in text
+        and "*" not in text
+        and "_" not in text
+        and "&" not in text
+    ):
         return text
     text = _MD_LINK.sub(r"\1", text, timeout=1)
     text = _HTML_TAG.sub("", text, timeout=1)

@@ -102,7 +102,11 @@ ItemMatch = tuple[int, str, int, int]
 def punkt_rule(lines: Sequence[Line], i: int, style: str | None) -> ItemMatch | None:
     """'Punkt 5: Title' (000, 001, 002)."""
     text = lines[i].stripped
-    if style == "numbered" or not text[:1].isalpha() or not text[:16].casefold().startswith(ITEM_WORDS):
+    if (
+        style == "numbered"
+        or not text[:1].isalpha()
+        or not text[:16].casefold().startswith(ITEM_WORDS)
+    ):
         return None
     m = PUNKT_HEADING.match(text, timeout=1)
     if m is None:

@@ -17,16 +17,12 @@ from . import assemble, crosschecks, metadata, noise, outline, people
 from .decode import decode, normalise
 from .diagnostics import Diagnostics
 from .errors import InputError
+from .limits import DEFAULT_MAX_BYTES, STAGES
 from .lines import Line, split_lines
 from .models import Document, Source
 
-STAGES: tuple[str, ...] = (
-    "decode", "normalise", "lines", "furniture", "noise", "segment", "extract", "people",
-    "validate",
-)  # fmt: skip
-
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 Engine = Literal["fast", "pdfplumber"]
+__all__ = ["STAGES", "parse_bytes", "parse_file", "parse_lines", "parse_text", "text_lines"]
 
 
 def text_lines(text: str, diags: Diagnostics) -> list[Line]:
@@ -92,9 +88,13 @@ def parse_text(text: str, *, source: str | None = None) -> Document:
 def parse_bytes(data: bytes, *, source: str | None = None, encoding: str | None = None) -> Document:
     """Parse text bytes: detect the encoding (or use ``encoding``), then ``parse_text``'s stages."""
     diags = Diagnostics()
+    label = source or "-"
     if not data.strip():
-        raise InputError("empty input (no text)")
-    text, used = decode(data, diags, encoding)
+        raise InputError(f"{label}: empty input (no text)")
+    try:
+        text, used = decode(data, diags, encoding)
+    except InputError as exc:
+        raise InputError(f"{label}: {exc}") from None
     src = Source(path=source, format="text", sha256=hashlib.sha256(data).hexdigest(), encoding=used)
     lines = text_lines(text, diags)
     src.pages = _page_count(lines)

@@ -137,29 +137,72 @@ TABLE_PROMISES: tuple[str, ...] = (
 # matched inside one sentence of the decision (casefolded). Decisive verbs come before
 # "drøftet", negations before approvals, so "ikke godkendt" is "afvist".
 DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ingen_bemærkninger", (
-        r"^intet at bemærke", r"^ingen bemærkninger", r"^der var ikke noget til punktet",
-        r"^intet til punktet", r"^ingen kommentarer", r"^intet\.?$",
-    )),
-    ("afvist", (
-        r"\bikke (?:blev )?godkendt", r"\bblev ikke godkendt", r"\bforkast", r"\bafvis",
-        r"\bafvist", r"\bikke tiltrådt", r"\bkunne ikke anbefale",
-    )),
-    ("udsat", (r"\budsat", r"\budsætte", r"\budsættes", r"\bblev trukket", r"\btaget af dagsordenen")),
+    (
+        "ingen_bemærkninger",
+        (
+            r"^intet at bemærke",
+            r"^ingen bemærkninger",
+            r"^der var ikke noget til punktet",
+            r"^intet til punktet",
+            r"^ingen kommentarer",
+            r"^intet\.?$",
+        ),
+    ),
+    (
+        "afvist",
+        (
+            r"\bikke (?:blev )?godkendt",
+            r"\bblev ikke godkendt",
+            r"\bforkast",
+            r"\bafvis",
+            r"\bafvist",
+            r"\bikke tiltrådt",
+            r"\bkunne ikke anbefale",
+        ),
+    ),
+    (
+        "udsat",
+        (r"\budsat", r"\budsætte", r"\budsættes", r"\bblev trukket", r"\btaget af dagsordenen"),
+    ),
     ("oversendt", (r"\boversend", r"\bvideresend", r"\bsendes videre til")),
-    ("indstilling_fulgt", (
-        r"\bindstilling(?:en)?\b.{0,200}\bblev fulgt", r"\bindstilling(?:en)? (?:blev )?tiltrådt",
-        r"\bindstillingen følges", r"^som indstillet", r"^tiltrådt", r"\btiltrådte indstillingen",
-    )),
+    (
+        "indstilling_fulgt",
+        (
+            r"\bindstilling(?:en)?\b.{0,200}\bblev fulgt",
+            r"\bindstilling(?:en)? (?:blev )?tiltrådt",
+            r"\bindstillingen følges",
+            r"^som indstillet",
+            r"^tiltrådt",
+            r"\btiltrådte indstillingen",
+        ),
+    ),
     ("taget_til_efterretning", (r"\btil efterretning", r"\btog\b.{0,80}\befterretning")),
-    ("godkendt", (
-        r"\bgodkendt", r"\bgodkendte\b", r"\bgodkender\b", r"\bgodkendes\b", r"\bvedtag",
-        r"\banbefales\b", r"\banbefalede\b", r"\bbesluttede\b", r"\bbevilge", r"\bbevilling blev",
-    )),
-    ("drøftet", (
-        r"\bdrøft", r"\btemadrøftelse", r"\bdiskuter", r"\bblev debatteret", r"\bopbakning til",
-        r"\benighed om",
-    )),
+    (
+        "godkendt",
+        (
+            r"\bgodkendt",
+            r"\bgodkendte\b",
+            r"\bgodkender\b",
+            r"\bgodkendes\b",
+            r"\bvedtag",
+            r"\banbefales\b",
+            r"\banbefalede\b",
+            r"\bbesluttede\b",
+            r"\bbevilge",
+            r"\bbevilling blev",
+        ),
+    ),
+    (
+        "drøftet",
+        (
+            r"\bdrøft",
+            r"\btemadrøftelse",
+            r"\bdiskuter",
+            r"\bblev debatteret",
+            r"\bopbakning til",
+            r"\benighed om",
+        ),
+    ),
 )
 
 # Literal stems, one of which every phrase above contains: a substring probe that lets the
