@@ -220,3 +220,18 @@ ABBREVIATIONS: tuple[str, ...] = (
     "inkl.", "ekskl.", "hhv.", "dvs.", "nr.", "pkt.", "ift.", "ifht.", "vedr.", "d.", "s.", "stk.",
     "mio.", "mia.", "kr.", "t.kr.", "pr.", "ml.", "iht.", "mht.", "bla.", "etc.", "osv.", "tlf.",
 )  # fmt: skip
+
+# Words that make a capitalised phrase an organisation ("Billund Kommune", "PLO-Midtjylland",
+# "Regionshospitalet Horsens", "Psykiatrien", "Aalborg Universitetshospital"). Regex fragments.
+ORGANISATION_MARKERS: tuple[str, ...] = (
+    "kommune", r"\bregion", "hospital", "sygehus", "psykiatri", r"\bPLO\b", "universitet",
+    "styrelse", "ministerie", r"\bKL\b", "Danske Regioner", "forvaltning", "center",
+    "apotek", "lægevagt", "præhospital",
+)  # fmt: skip
+
+# Words that make a phrase a job title ("Sygeplejefaglig direktør", "Kontorchef"). Regex fragments.
+TITLE_WORDS: tuple[str, ...] = (
+    "direktør", "chef", "konsulent", "læge", "borgmester", "formand", "medlem", "rådmand",
+    "fuldmægtig", "leder", "sekretær", "sygeplejerske", "koordinator", "specialist", "rådgiver",
+    "medarbejder", "overlæge", "fysioterapeut", "psykolog", "jurist", "økonom", "analytiker",
+)  # fmt: skip
