@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import amounts, attachments, decisions, people, recommendations, tables
-from .blocks import BlockDraft, render, span, split_blocks
+from .blocks import BlockDraft, ItemBlocks, render, span, split_blocks
 from .diagnostics import Diagnostics
 from .lines import Line
 from .metadata import Metadata
@@ -26,15 +26,17 @@ class Built:
     items: list[Item] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     unplaced: list[UnplacedLine] = field(default_factory=list)
-    item_blocks: list[tuple[int, list[BlockDraft]]] = field(default_factory=list)
+    item_blocks: list[ItemBlocks] = field(default_factory=list)
+    absence_lines: list[Line] = field(default_factory=list)  # "Fraværende …" lines of all items
 
 
 def build_body(outline: Outline, meta: Metadata, diags: Diagnostics) -> Built:
     built = Built()
     for draft in outline.items:
-        item, blocks = build_item(draft, diags)
+        item, blocks, absence = build_item(draft, diags)
         built.items.append(item)
-        built.item_blocks.append((item.number, blocks))
+        built.item_blocks.append(ItemBlocks(item.number, item.title, blocks))
+        built.absence_lines.extend(absence)
     if outline.items:
         built.unplaced.extend(_unplaced(outline.rest))
     else:
@@ -55,7 +57,7 @@ def _unplaced(lines: Iterable[Line]) -> list[UnplacedLine]:
 # --- items -------------------------------------------------------------------------------
 
 
-def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDraft]]:
+def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDraft], list[Line]]:
     drafts, absent_lines = split_blocks(draft.body)
     blocks: list[Block] = []
     item_tables: list[Table] = []
@@ -86,7 +88,7 @@ def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDr
     )
     if not any(b.text for b in blocks) and not item_tables:
         diags.add("empty-item", at=draft.heading, number=draft.number)
-    return item, drafts
+    return item, drafts, absent_lines
 
 
 def _block(bd: BlockDraft, kept: Sequence[Line]) -> Block:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex as re
 
@@ -55,6 +56,14 @@ class BlockDraft:
     @property
     def content(self) -> list[Line]:
         return [ln for ln in self.lines if not ln.blank]
+
+
+class ItemBlocks(NamedTuple):
+    """An item's blocks with what the people rules need to know about the item."""
+
+    number: int
+    title: str
+    blocks: list[BlockDraft]
 
 
 def block_heading(line: Line) -> tuple[str, str | None, dt.date | None] | None:

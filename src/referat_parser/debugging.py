@@ -32,7 +32,7 @@ def _extract(lines: list[Line], diags: Diagnostics) -> str:
     meta = metadata.read_metadata(shape.header, diags)
     built = assemble.build_body(shape, meta, diags)
     out = [f"meta: {meta}"]
-    for number, blocks in built.item_blocks:
+    for number, _, blocks in built.item_blocks:
         for bd in blocks:
             nos = [ln.no for ln in bd.lines if not ln.blank]
             out.append(

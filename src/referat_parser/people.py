@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .blocks import BlockDraft, absent_names_text
+from .blocks import ItemBlocks, absent_names_text
 from .diagnostics import Diagnostics
 from .lines import Line
-from .models import Item, Participant
+from .models import Participant
 from .vocab import (
     ABSENCE_REASONS,
     ORGANISATION_MARKERS,
@@ -96,14 +96,15 @@ def absent_names(lines: Sequence[Line]) -> list[str]:
 
 def extract_participants(
     header: Sequence[Line],
-    item_blocks: Sequence[tuple[int, list[BlockDraft]]],
-    items: Sequence[Item],
+    item_blocks: Sequence[ItemBlocks],
+    absence_lines: Sequence[Line],
     diags: Diagnostics,
 ) -> list[Participant]:
-    entries, absent_heads = _listed(header, item_blocks, items, diags)
+    """Everyone listed, with attendance settled from lists, prose and absence lines."""
+    entries, absent_heads = _listed(header, item_blocks, diags)
     cast = _settle(entries, absent_heads)
     _apply_prose(cast, item_blocks, diags)
-    _check_item_absences(cast, items, diags)
+    _check_item_absences(cast, absence_lines, diags)
     return cast
 
 
@@ -121,8 +122,7 @@ def _is_heading(text: str) -> bool:
 
 def _listed(
     header: Sequence[Line],
-    item_blocks: Sequence[tuple[int, list[BlockDraft]]],
-    items: Sequence[Item],
+    item_blocks: Sequence[ItemBlocks],
     diags: Diagnostics,
 ) -> tuple[list[Entry], list[Entry]]:
     entries: list[Entry] = []
@@ -131,10 +131,9 @@ def _listed(
         label, _, rest = line.stripped.partition(" ")
         if rest and _is_heading(label):
             entries.extend(split_inline_list(rest, line, diags))
-    titles = {item.number: item.title for item in items}
-    for number, blocks in item_blocks:
-        whole_item = _is_heading(titles.get(number, ""))
-        for block in blocks:
+    for item in item_blocks:
+        whole_item = _is_heading(item.title)  # 001 "Punkt 1: Deltagere"
+        for block in item.blocks:
             if block.kind == "bilag":
                 continue
             found, regrets = _read_block_lists(block.lines, whole_item, diags)
@@ -355,14 +354,14 @@ def _settle(entries: Sequence[Entry], absent_heads: Sequence[Entry]) -> list[Par
 
 def _apply_prose(
     cast: list[Participant],
-    item_blocks: Sequence[tuple[int, list[BlockDraft]]],
+    item_blocks: Sequence[ItemBlocks],
     diags: Diagnostics,
 ) -> None:
     """Absences and substitutes written in decision prose (002 item 1), line by line."""
     if not cast:
         return
-    for _, blocks in item_blocks:
-        for block in blocks:
+    for item in item_blocks:
+        for block in item.blocks:
             if block.kind != "beslutning":
                 continue
             for line in block.lines:
@@ -410,11 +409,12 @@ def _add_substitute(
 
 
 def _check_item_absences(
-    cast: Sequence[Participant], items: Sequence[Item], diags: Diagnostics
+    cast: Sequence[Participant], absence_lines: Sequence[Line], diags: Diagnostics
 ) -> None:
+    """Names on "Fraværende …" lines must be participants (000: "Stephanie Lose")."""
     if not cast:
         return
-    for item in items:
-        for name in item.absent:
+    for line in absence_lines:
+        for name in absent_names([line]):
             if _find(cast, name) is None:
-                diags.add("absent-unknown", at=Line(item.line_start, "", item.page), name=name)
+                diags.add("absent-unknown", at=line, name=name)

@@ -42,7 +42,7 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
     shape = outline.segment(lines)
     meta = metadata.read_metadata(shape.header, diags)
     body = assemble.build_body(shape, meta, diags)
-    cast = people.extract_participants(shape.header, body.item_blocks, body.items, diags)
+    cast = people.extract_participants(shape.header, body.item_blocks, body.absence_lines, diags)
     kind = meta.kind or _infer_kind(body)
     if kind == "dagsorden":
         cast = people.as_invited(cast)

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pytest
+
+from referat_parser import parse_text
+from referat_parser.diagnostics import Diagnostics
+from referat_parser.lines import Line
+from referat_parser.people import absent_names, parse_person_line, same_person, split_inline_list
+from rulefixtures import Case, read_cases
+
+CASES = read_cases("participants.txt")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.title for c in CASES])
+def test_participant_line_rules(case: Case) -> None:
+    entry = parse_person_line(case.input, Line(1, case.input), Diagnostics())
+    assert entry is not None, f"fixtures/rules/participants.txt:{case.line}"
+    got = {k: getattr(entry, k) for k in ("name", "party", "organisation", "title", "roles")}
+    assert got == case.expected, f"fixtures/rules/participants.txt:{case.line}"
+
+
+def test_inline_list_pairs_names_with_the_affiliation_that_follows() -> None:
+    text = "Stephanie Lose, V (orlov) (Fravær), Bo Libergren, V, Stephanie Storbak, Billund Kommune, Sys Melchior, PLO"
+    entries = split_inline_list(text, Line(9, text), Diagnostics())
+    assert [(e.name, e.party, e.organisation, e.reasons) for e in entries] == [
+        ("Stephanie Lose", "V", None, ["orlov", "fravær"]),
+        ("Bo Libergren", "V", None, []),
+        ("Stephanie Storbak", None, "Billund Kommune", []),
+        ("Sys Melchior", None, "PLO", []),
+    ]
+
+
+def test_unsplittable_line_is_a_diagnostic_not_a_guess() -> None:
+    diags = Diagnostics()
+    text = "Borgmester og rådmænd fra kommunerne, PLO"
+    assert parse_person_line(text, Line(4, text), diags) is None
+    assert [(d.code, d.line) for d in diags.items] == [("participant-unsplit", 4)]
+
+
+def test_item_absence_line_gives_clean_names() -> None:
+    lines = [
+        Line(40, "Fraværende Stephanie Lose, V (orlov)"),
+        Line(41, "Fraværende: Ole Vind, Hanne Roed"),
+    ]
+    assert absent_names(lines) == ["Stephanie Lose", "Ole Vind", "Hanne Roed"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Daniel Simonsen", "Daniel Kjærsgaard Simonsen", True), ("Lone Jakobi", "Lone Rasmussen", False),
+     ("Rikke Skou Jensen", "rikke skou jensen", True)],
+)  # fmt: skip
+def test_same_person(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same
+
+
+MINUTES = """REFERAT Udvalget d. 01-02-2025
+
+Punkt 1: Mødedeltagere
+
+Sagsfremstilling
+
+Mødedeltagere:
+
+Anna Holm, borgmester Fjordby Kommune (A) (formand)
+
+Bo Ravn, byrådsmedlem (Ø)
+
+Carl Dam, direktør, Fjordby Kommune
+
+Beslutning
+
+Der var afbud fra Bo Ravn. Dina Kok deltog i stedet for Carl Dam.
+
+Punkt 2: Eventuelt
+
+Beslutning
+
+Ingen bemærkninger. Daniel Simonsen orienterede.
+
+Fraværende Bo Ravn, Ø
+"""
+
+
+def test_attendance_substitutes_and_mentions_in_a_whole_document() -> None:
+    doc = parse_text(MINUTES)
+    people = {p.name: p for p in doc.participants}
+    assert list(people) == ["Anna Holm", "Bo Ravn", "Carl Dam", "Dina Kok"]
+    assert (people["Anna Holm"].attendance, people["Anna Holm"].roles) == ("present", ["formand"])
+    assert (people["Bo Ravn"].attendance, people["Bo Ravn"].absence_reason) == ("absent", "afbud")
+    assert people["Carl Dam"].attendance == "absent"
+    assert (people["Dina Kok"].substitute_for, people["Dina Kok"].line) == ("Carl Dam", 17)
+    assert doc.items[1].absent == ["Bo Ravn"]
+    assert not [d for d in doc.diagnostics if d.code == "absent-unknown"]
+
+
+def test_absent_name_not_in_the_list_is_reported() -> None:
+    doc = parse_text(MINUTES.replace("Fraværende Bo Ravn, Ø", "Fraværende Eva Lund, V"))
+    assert [(d.code, d.line) for d in doc.diagnostics if d.code == "absent-unknown"] == [
+        ("absent-unknown", 25)
+    ]
+
+
+def test_agenda_participants_are_invited_not_present() -> None:
+    doc = parse_text(
+        MINUTES.replace("REFERAT", "Dagsorden").replace("Der var afbud fra Bo Ravn.", "")
+    )
+    assert {p.attendance for p in doc.participants} == {"unknown"}
