@@ -76,6 +76,12 @@ class Diagnostics:
             )
         )
 
+    def add_page(self, code: str, page: int, **fields: object) -> None:
+        """A diagnostic about a whole page (PDF): no line, the page number set."""
+        severity, template = CATALOGUE[code]
+        message = template.format(page=page, **fields)
+        self.items.append(Diagnostic(code=code, severity=severity, message=message, page=page))
+
     def sorted(self) -> list[Diagnostic]:
         """Stable order for byte-identical output: by line, then code."""
         return sorted(self.items, key=lambda d: (d.line or 0, d.code, d.message))

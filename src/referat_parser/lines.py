@@ -24,16 +24,22 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Cut normalised text into ``Line``s. A form feed starts a new page (pdftotext output)."""
+    """Cut normalised text into ``Line``s. A form feed starts a new page (pdftotext puts it at
+    the start of a page's first line). Text on both sides of a mid-line form feed becomes two
+    ``Line``s with the same number, one on each page."""
     paged = "\f" in text
     page = 1 if paged else None
     out: list[Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
-        if paged and "\f" in raw:
-            assert page is not None
-            page += raw.count("\f")
-            raw = raw.replace("\f", "")
-        out.append(Line(no, raw, page))
+        if not paged or "\f" not in raw:
+            out.append(Line(no, raw, page))
+            continue
+        assert page is not None
+        before, *after = raw.split("\f")
+        if before.strip():
+            out.append(Line(no, before, page))
+        page += len(after)
+        out.append(Line(no, after[-1], page))
     if out and out[-1].text == "" and text.endswith("\n"):
         out.pop()  # the newline that ends the file does not open another line
     return out

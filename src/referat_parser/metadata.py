@@ -63,6 +63,8 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
             continue
         labelled = _label_of(line)
         if labelled is None:
+            if title_closed and _continues_title(title_lines, line):
+                title_closed = False  # 003 as a PDF: "Dagsorden" / "til" / "mødet i …" apart
             if not title_closed:
                 title_lines.append(line)
             continue
@@ -78,6 +80,21 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     else:
         diags.add("no-title")
     return meta
+
+
+_CONNECTORS = ("til", "for", "i", "af", "om", "med", "den", "d.")
+
+
+def _continues_title(title_lines: Sequence[Line], line: Line) -> bool:
+    """A header paragraph that cannot stand alone continues the title across a blank line:
+    the title so far is only a kind word or ends in a connector, or the next part starts
+    lower-case ("til", "mødet i Aarhusklyngen", "den 10. april 2024 kl. 10:00")."""
+    if not title_lines or len(line.stripped) > 120:
+        return False
+    last = title_lines[-1].stripped
+    words = last.casefold().split()
+    lone_kind = len(title_lines) == 1 and len(words) == 1 and words[0] in DOCUMENT_KINDS
+    return lone_kind or words[-1] in _CONNECTORS or line.stripped[:1].islower()
 
 
 def _read_when(value: str, line: Line, meta: Metadata, diags: Diagnostics) -> None:

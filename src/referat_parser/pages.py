@@ -1,0 +1,72 @@
+"""Stage ``furniture``: remove running headers, footers and page numbers from paged lines.
+
+Serves PDFs (``pdf.py``) and text paged with form feeds (pdftotext output): a header that
+repeats at the top of most pages ("REFERAT Sundhedsklynge Sydvestjylland d. 17-05-2023"), a
+footer ("Side 3 af 11"), a date stamp. A line that occurs on one page only is never removed.
+Digits are normalised before comparing, so "Side 3 af 11" and "Side 4 af 11" are one footer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import regex as re
+
+from .diagnostics import Diagnostics
+from .lines import Line
+from .outline import PUNKT_HEADING, is_block_heading
+
+PAGE_NUMBER = re.compile(
+    r"^(?:side\s+\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|\d{1,4})$",
+    re.I,
+)
+_DIGITS = re.compile(r"\d+")
+_EDGE = 2  # how many lines at the top and bottom of a page may be furniture
+
+
+def _shape(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.casefold().split()))
+
+
+def _edges(page: list[Line]) -> list[tuple[str, Line]]:
+    """Lines at the page edges with their position key ("t0" first line, "b0" last line)."""
+    content = [ln for ln in page if not ln.blank]
+    top = [(f"t{k}", ln) for k, ln in enumerate(content[:_EDGE])]
+    bottom = [(f"b{k}", ln) for k, ln in enumerate(reversed(content[-_EDGE:]))]
+    return top + bottom
+
+
+def _is_content(line: Line) -> bool:
+    """Lines that repeat by nature, not as furniture: headings, item titles, sentences."""
+    text = line.stripped
+    return (
+        text.endswith((".", "!", "?"))
+        or is_block_heading(line)
+        or PUNKT_HEADING.match(text, timeout=1) is not None
+    )
+
+
+def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
+    """Drop page-number lines and lines repeated at the page edges of most pages."""
+    pages: dict[int | None, list[Line]] = defaultdict(list)
+    for line in lines:
+        pages[line.page].append(line)
+    if len(pages) < 2:
+        return lines
+    counts: Counter[tuple[str, str]] = Counter()
+    for page in pages.values():  # same text at the same edge position on most pages
+        counts.update({(pos, _shape(ln.stripped)) for pos, ln in _edges(page)})
+    needed = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, n in counts.items() if n >= needed}
+    furniture: set[int] = set()
+    for page in pages.values():
+        for pos, ln in _edges(page):
+            numbered = PAGE_NUMBER.match(ln.stripped, timeout=1) is not None
+            if numbered or ((pos, _shape(ln.stripped)) in repeated and not _is_content(ln)):
+                furniture.add(ln.no)
+    if not furniture:
+        return lines
+    sample = next(ln.stripped for ln in lines if ln.no in furniture)
+    diags.add("page-furniture-removed", count=len(furniture), text=sample[:60])
+    return [ln for ln in lines if ln.no not in furniture]
