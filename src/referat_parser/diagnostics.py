@@ -18,6 +18,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "encoding-fallback": ("info", "input is not UTF-8; decoded as {encoding}"),
     "decode-replaced": ("warning", "{count} bytes could not be decoded and were replaced"),
     "page-furniture-removed": ("info", "removed {count} running header/footer lines ({text!r})"),
+    "table-continued": ("info", "the table continues from page {previous}; joined"),
     "no-agenda-items": ("info", "no agenda items (Punkt) found; the text is kept as sections"),
     "trailing-fragments": (
         "info",

@@ -65,8 +65,39 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
             numbered = PAGE_NUMBER.match(ln.stripped, timeout=1) is not None
             if numbered or ((pos, _shape(ln.stripped)) in repeated and not _is_content(ln)):
                 furniture.add(ln.no)
-    if not furniture:
-        return lines
-    sample = next(ln.stripped for ln in lines if ln.no in furniture)
-    diags.add("page-furniture-removed", count=len(furniture), text=sample[:60])
-    return [ln for ln in lines if ln.no not in furniture]
+    if furniture:
+        sample = next(ln.stripped for ln in lines if ln.no in furniture)
+        diags.add("page-furniture-removed", count=len(furniture), text=sample[:60])
+        lines = [ln for ln in lines if ln.no not in furniture]
+    return join_split_tables(lines, diags)
+
+
+def _cells(line: Line) -> int:
+    return line.text.count("\t") + 1 if "\t" in line.text else 0
+
+
+def join_split_tables(lines: list[Line], diags: Diagnostics) -> list[Line]:
+    """A table that runs over a page break is one table: when the last content line of a page
+    and the first of the next are tab rows with the same number of cells, the blank lines
+    between them go, and a header row the next page repeats is dropped (it is furniture)."""
+    drop: set[int] = set()  # indexes into ``lines``
+    header: Line | None = None  # first row of the table open at the last content line
+    last = -1  # index of the last content line
+    for k, line in enumerate(lines):
+        if line.blank:
+            continue
+        before = lines[last] if last >= 0 else None
+        cells = _cells(line)
+        if before and line.page != before.page and cells > 1 and cells == _cells(before):
+            drop.update(j for j in range(last + 1, k) if lines[j].blank)
+            diags.add("table-continued", at=line, previous=before.page)
+            if header is not None and _shape(line.stripped) == _shape(header.stripped):
+                drop.add(k)  # the repeated header row
+                last = k
+                continue
+        elif cells == 0:
+            header = None
+        elif header is None or cells != _cells(header):
+            header = line
+        last = k
+    return [ln for j, ln in enumerate(lines) if j not in drop] if drop else lines

@@ -224,7 +224,10 @@ def _paragraphs(rows: list[_Row]) -> list[str]:
     row that ends a sentence closes a paragraph."""
     if not rows:
         return []
-    height = statistics.median(max(1.0, r.bottom - r.top) for r in rows)
+    # Line height from text rows only: table rows are padded cells and would widen the gap
+    # that separates a heading from the paragraph under it.
+    text_rows = [r for r in rows if "\t" not in r.text] or rows
+    height = statistics.median(max(1.0, r.bottom - r.top) for r in text_rows)
     paragraphs: list[str] = []
     current = ""
     previous: _Row | None = None
