@@ -106,3 +106,37 @@ def test_agenda_participants_are_invited_not_present() -> None:
         MINUTES.replace("REFERAT", "Dagsorden").replace("Der var afbud fra Bo Ravn.", "")
     )
     assert {p.attendance for p in doc.participants} == {"unknown"}
+
+
+HEADER = "REFERAT Sundhedsklynge Test d. 17-05-2023\nMødedato Onsdag d. 17. maj 2023 kl. 14:00\n"
+ITEM = "\nPunkt 1: Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+
+
+def test_inline_list_that_wraps_over_two_lines() -> None:
+    doc = parse_text(
+        HEADER
+        + "Mødedeltagere Anne Hansen, V (orlov), Bo Ås-Nielsen, Ø, Carl G. Berg, Å,\n"
+        + "Dorte Jensen, Billund Kommune, Erik Holm, PLO\nMødested Rådhuset\n"
+        + ITEM
+    )
+    assert [(p.name, p.party, p.organisation, p.attendance) for p in doc.participants] == [
+        ("Anne Hansen", "V", None, "absent"),
+        ("Bo Ås-Nielsen", "Ø", None, "present"),
+        ("Carl G. Berg", "Å", None, "present"),
+        ("Dorte Jensen", None, "Billund Kommune", "present"),
+        ("Erik Holm", None, "PLO", "present"),
+    ]
+    assert doc.location == "Rådhuset"  # the list stops at the next header label
+
+
+def test_one_person_a_paragraph_list_in_the_header() -> None:
+    doc = parse_text(
+        HEADER
+        + "Mødedeltagere:\n\nAnders Kühnau, regionsrådsformand (A) (regional medformand)\n\n"
+        + "Ulla Hjorth, specialkonsulent, Horsens Kommune (sekretariat)\n"
+        + ITEM
+    )
+    assert [(p.name, p.title, p.roles) for p in doc.participants] == [
+        ("Anders Kühnau", "regionsrådsformand", ["regional medformand"]),
+        ("Ulla Hjorth", "specialkonsulent", ["sekretariat"]),
+    ]

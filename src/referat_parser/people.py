@@ -127,10 +127,7 @@ def _listed(
 ) -> tuple[list[Entry], list[Entry]]:
     entries: list[Entry] = []
     absent: list[Entry] = []
-    for line in header:  # 000: "Mødedeltagere Name, V, Name, Billund Kommune, …"
-        label, _, rest = line.stripped.partition(" ")
-        if rest and _is_heading(label):
-            entries.extend(split_inline_list(rest, line, diags))
+    entries.extend(_header_lists(header, diags))
     for item in item_blocks:
         whole_item = _is_heading(item.title)  # 001 "Punkt 1: Deltagere"
         for block in item.blocks:
@@ -140,6 +137,38 @@ def _listed(
             entries.extend(found)
             absent.extend(regrets)
     return entries, absent
+
+
+def _header_lists(header: Sequence[Line], diags: Diagnostics) -> list[Entry]:
+    """Participant lists in the meeting header, in either of two forms:
+    000's inline list ("Mødedeltagere Name, V, Name, Billund Kommune, …"), which may wrap onto
+    further lines (PDF text), or a "Mødedeltagere:" heading over one person a line or
+    paragraph (the 002/003 form, placed in the header instead of an item)."""
+    content = [ln for ln in header if not ln.blank]
+    for i, line in enumerate(content):
+        label, _, rest = line.stripped.partition(" ")
+        if rest and _is_heading(label):
+            text = rest
+            for following in content[i + 1 :]:
+                if not _continues_inline_list(text, following.stripped):
+                    break
+                text = f"{text} {following.stripped}"
+            return split_inline_list(text, line, diags)
+        if _is_heading(line.stripped):
+            found, _ = _read_block_lists(content[i:], False, diags)
+            return found
+    return []
+
+
+def _continues_inline_list(text: str, following: str) -> bool:
+    """A wrapped inline list: the text so far ends with a comma, or the next line is itself
+    a run of short comma-separated names and affiliations (no sentence, no "Label: value")."""
+    if not following or following.endswith((".", ":")) or _is_heading(following.split()[0]):
+        return False
+    if text.rstrip().endswith(","):
+        return True
+    parts = [p.strip() for p in following.split(",")]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 5 for p in parts)
 
 
 def _read_block_lists(
@@ -231,9 +260,16 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
         return None
     entry.name = name
     titles: list[str] = []
+    previous_org = False
     for part in (p.strip() for p in tail.split(",")):
-        if part:
-            _classify_part(part, entry, titles)
+        if not part:
+            continue
+        if previous_org and _is_org_unit(part):  # "Region Midtjylland, Hospitalsenhed Vest"
+            entry.organisation = f"{entry.organisation}, {part}"
+            continue
+        had_org = entry.organisation is not None
+        _classify_part(part, entry, titles)
+        previous_org = not had_org and entry.organisation == part
     if titles:
         entry.title = ", ".join(titles + entry.extra)
     elif entry.extra:
@@ -243,6 +279,12 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
         if m is not None and _ORG_MARKER.search(m.group(1)):
             entry.organisation = m.group(1).strip()
     return entry
+
+
+def _is_org_unit(part: str) -> bool:
+    """A capitalised part right after the organisation that is not a title or a party: a unit
+    of that organisation (the organisation's name contains a comma)."""
+    return part[0].isupper() and part not in _PARTIES and not _TITLE_WORD.search(part)
 
 
 def _classify_part(part: str, entry: Entry, titles: list[str]) -> None:
