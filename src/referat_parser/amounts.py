@@ -4,7 +4,13 @@ Serves the money in the seeds: table cells "1.293.000 kr." (000 item 3), prose "
 6.547.550 kr." (000 item 3), "257,5 mio. kr." and "150 mio. kr." (003), and the allocation key
 "40% til kommunerne (Rebild: 10%, Vesthimmerland: 15% og Mariagerfjord Kommune: 15%) samt 60%
 til Region Nordjylland" (004). Also the forms other minutes use: "kr. 50.000", "DKK 1.000",
-"50.000,50 kr.", "500 t.kr.", "1,2 mia. kr.", "-50.000 kr." / "÷ 50.000 kr.".
+"50.000,50 kr.", "1.000,- kr.", "1 293 000 kr." (space or no-break space groups), "500 t.kr.",
+"1,2 mia. kr.", "-50.000 kr." / "÷ 50.000 kr.".
+
+What is money: in prose, a number with a currency ("kr.", "kroner", "DKK", "t.kr."), never a
+bare number, so years ("2024"), dates ("17-05-2023"), case numbers ("24/12345"), times
+("kl. 14.00"), phone numbers and "punkt 3" stay out. A dash is a minus sign only when it is
+glued to the digits ("-50.000 kr."); "- 50.000 kr." is a bullet. "÷" is always a minus.
 """
 
 from __future__ import annotations
@@ -18,32 +24,49 @@ from .diagnostics import Diagnostics
 from .lines import Line
 from .models import Allocation, Amount, Share
 
-# A Danish number: "1.293.000", "257,5", "50.000,50", "1000" (dot groups thousands).
-_NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
-_SIGN = r"(?:[-−÷–]\s?)?"
-_SCALE = r"(?:mia\.?|milliard(?:er)?|mio\.?|million(?:er)?|t\.?\s?kr\.?|tkr\.?|tusind)"
+# A Danish number: "1.293.000", "1 293 000", "257,5", "50.000,50", "1.000,-", "1000".
+# Groups are dots or (no-break) spaces, never mixed; ",-" / ",--" are whole kroner.
+_GROUP_SPACE = "[ \u00a0\u202f]"
+_NUMBER = (
+    rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!\d)|\d+)"
+    r"(?:,\d+|,-{1,2})?"
+)
+_SIGN = r"(?:[-−–](?=\d)|÷\s?)?"
+_SCALE = r"(?:mia\.?|milliard(?:er)?|mio\.?|million(?:er)?|tusind)"
+_THOUSAND_KR = r"(?:t\.?\s?kr\.?|tkr\.?)"  # a scale that names the currency: "500 t.kr."
 _CURRENCY = r"(?:kr\.?|kroner|DKK)"
 # "1.293.000 kr.", "257,5 mio. kr.", "500 t.kr.", "1.000 DKK", "-50.000 kr."
-_AFTER = rf"(?P<sign>{_SIGN})(?P<num>{_NUMBER})\s?(?:(?P<scale>{_SCALE})\s?)?(?P<cur>{_CURRENCY})?"
-# "kr. 50.000", "DKK 1.000", "kr. 1,2 mio."
-_BEFORE = (
-    rf"(?P<cur2>kr\.|DKK)\s?(?P<sign2>{_SIGN})(?P<num2>{_NUMBER})(?:\s?(?P<scale2>mia\.?|mio\.?))?"
+_AFTER = (
+    rf"(?P<sign>{_SIGN})(?P<num>{_NUMBER})\s?"
+    rf"(?:(?P<tkr>{_THOUSAND_KR})|(?:(?P<scale>{_SCALE})\s?)?(?P<cur>{_CURRENCY})?)"
 )
-AMOUNT = re.compile(rf"(?<![\w.,]){_BEFORE}(?![\d])|(?<![\w.,]){_AFTER}(?![\w])", re.I)
+# "kr. 50.000", "DKK 1.000", "kr. 1,2 mio.", "kr. -5.000"
+_BEFORE = (
+    rf"(?P<cur2>kr\.?|DKK)\s?(?P<sign2>{_SIGN})(?P<num2>{_NUMBER})"
+    r"(?:\s?(?P<scale2>mia\.?|mio\.?))?"
+)
+AMOUNT = re.compile(rf"(?<![\w.,]){_BEFORE}(?![\d/]|-\d)|(?<![\w.,]){_AFTER}(?![\w])", re.I)
 WHOLE_AMOUNT = re.compile(rf"^\s*(?:{_BEFORE}|{_AFTER})\s*$", re.I)
-PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d+)?)\s?(?:%|pct\.?|procent)", re.I)
+_WHOLE_NUMBER = re.compile(rf"^(?P<sign>{_SIGN})(?P<num>{_NUMBER})$")
+PERCENT = re.compile(
+    r"(?<![\w.,])(?P<sign>[-−÷]\s?)?(?P<num>\d{1,3}(?:,\d+)?)\s?(?:%|pct\.?|procent(?!\w))",
+    re.I,
+)
 _EMPTY = frozenset({"", "-", "–", "—", "÷"})
-_MONEY_WORDS = ("kr", "Kr", "KR", "DKK", "mio", "mia", "mil", "tus")
+_MONEY_WORDS = ("kr", "Kr", "KR", "DKK", "dkk", "Dkk")
+_MAX_DIGITS = 18  # beyond this a "number" is an identifier, and Decimal would round it
+
+_HINT_WORDS = (*_MONEY_WORDS, "mio", "mia", "mil", "tus")
 
 
 def _money_hint(text: str) -> bool:
     """Cheap probe before the amount pattern: a currency or scale word with a digit close by
-    ("6.547.550 kr.", "kr. 50", "257,5 mio."). Substring search is far faster than a regex
-    whose every position could start a number."""
-    for word in _MONEY_WORDS:
+    ("6.547.550 kr.", "kr. 50", "257,5 mio.", "1.000,- kr."). Substring search is far faster
+    than a regex whose every position could start a number."""
+    for word in _HINT_WORDS:
         at = text.find(word)
         while at >= 0:
-            around = text[max(0, at - 3) : at] + text[at + len(word) : at + len(word) + 4]
+            around = text[max(0, at - 4) : at] + text[at + len(word) : at + len(word) + 4]
             if any(ch.isdigit() for ch in around):
                 return True
             at = text.find(word, at + 1)
@@ -62,8 +85,14 @@ _SCALES: tuple[tuple[str, int], ...] = (
 
 
 def _number(text: str) -> Decimal | None:
+    """ "1.293.000" -> 1293000, "1 293 000" -> 1293000, "50,50" -> 50.50, "1.000,-" -> 1000."""
+    digits = text.rstrip("-").rstrip(",")
+    for sep in (".", " ", "\u00a0", "\u202f"):
+        digits = digits.replace(sep, "")
+    if sum(ch.isdigit() for ch in digits) > _MAX_DIGITS:
+        return None
     try:
-        return Decimal(text.replace(".", "").replace(",", "."))
+        return Decimal(digits.replace(",", "."))
     except InvalidOperation:
         return None
 
@@ -78,6 +107,14 @@ def _scale(word: str | None) -> int:
     return 1
 
 
+def exact(value: Decimal) -> Decimal:
+    """Integral values as integers ("1293000", not "1.293E+6"); others without trailing
+    zeros ("50000.5")."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def _value(sign: str | None, num: str, scale: str | None) -> Decimal | None:
     value = _number(num)
     if value is None:
@@ -85,51 +122,60 @@ def _value(sign: str | None, num: str, scale: str | None) -> Decimal | None:
     value *= _scale(scale)
     if sign and sign.strip():
         value = -value
-    return value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1))
+    return exact(value)
+
+
+def _match_value(m: re.Match[str]) -> Decimal | None:
+    if m.group("num2"):
+        return _value(m.group("sign2"), m.group("num2"), m.group("scale2"))
+    return _value(m.group("sign"), m.group("num"), m.group("tkr") or m.group("scale"))
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """One amount string -> kroner: "257,5 mio. kr." -> 257500000; "-" -> None."""
+    """One amount string -> kroner: "257,5 mio. kr." -> 257500000; "1,5 mio." -> 1500000.
+
+    A number needs a currency or a scale to be an amount: "2024" -> None (use
+    ``parse_number`` for bare numbers under a header that names the unit); "-" -> None."""
     text = text.strip()
     if text in _EMPTY:
         return None
     m = WHOLE_AMOUNT.match(text, timeout=1)
     if m is None:
         return None
-    if m.group("num2"):
-        return _value(m.group("sign2"), m.group("num2"), m.group("scale2"))
-    return _value(m.group("sign"), m.group("num"), m.group("scale"))
+    if not (m.group("num2") or m.group("cur") or m.group("tkr") or m.group("scale")):
+        return None  # a bare number is not money by itself
+    return _match_value(m)
 
 
 def parse_number(text: str) -> Decimal | None:
     """A bare Danish number in a table cell whose header carries the unit ("131.200")."""
-    text = text.strip()
-    m = re.match(rf"^({_SIGN})({_NUMBER})$", text, timeout=1)
-    return _value(m.group(1), m.group(2), None) if m else None
+    m = _WHOLE_NUMBER.match(text.strip(), timeout=1)
+    return _value(m.group("sign"), m.group("num"), None) if m else None
 
 
 def parse_percent(text: str) -> Decimal | None:
-    """ "13 %", "40%", "12,5 pct." -> Decimal("13")."""
+    """ "13 %", "40%", "12,5 pct.", "-2 %" -> Decimal("13"), …"""
     m = PERCENT.fullmatch(text.strip(), timeout=1)
-    return _number(m.group(1)) if m else None
+    if m is None:
+        return None
+    value = _number(m.group("num"))
+    if value is not None and m.group("sign"):
+        value = -value
+    return value
 
 
 def find_amounts(lines: Sequence[Line]) -> list[Amount]:
-    """Every money mention in prose: a number WITH a currency or a scale plus currency."""
+    """Every money mention in prose: a number WITH a currency ("kr.", "DKK", "t.kr.")."""
     found: list[Amount] = []
     if not _money_hint("\n".join(line.text for line in lines)):
         return found  # one probe for the whole block; most blocks mention no money
     for line in lines:
-        text = line.text
-        if not _money_hint(text):
+        if not _money_hint(line.text):
             continue
         for m in AMOUNT.finditer(line.text, timeout=1):
-            if m.group("num2"):
-                value = _value(m.group("sign2"), m.group("num2"), m.group("scale2"))
-            elif m.group("cur"):
-                value = _value(m.group("sign"), m.group("num"), m.group("scale"))
-            else:
-                continue  # a bare number ("400 borgere", "2023") is not money
+            if not (m.group("num2") or m.group("cur") or m.group("tkr")):
+                continue  # a bare number ("400 borgere", "2023", "1,5 mio. borgere")
+            value = _match_value(m)
             if value is not None:
                 found.append(
                     Amount(text=m.group(0).strip(), value=value, line=line.no, page=line.page)

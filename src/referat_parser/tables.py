@@ -10,29 +10,59 @@ Serves:
   after the table ("unge. Eksempelvis …", "nærmere beskrivelse af indsatsen.", "midler til …");
 * a sentence promising a table that is not there: 003 item 4 "fremgår af nedenstående tabel".
 
-The TOC ("Title.....<TAB>3") never reaches this module: the outline consumes it first.
+Also: a unit in the header instead of the cells ("Beløb (kr.)", "1.000 kr.", "Mio. kr." over
+year columns) applied to bare numbers; percentage columns (kept, not summed); "-" and empty
+cells; tables without a header row ("Løn<TAB>100.000 kr." first); ragged rows (kept as printed,
+``table-ragged-row``). A run of "Title<TAB>3" lines with rising page numbers is a table of
+contents, not a table (004's TOC; the outline normally consumes it first).
+
+Columns are separated by TABs, or by runs of two or more spaces (``pdftotext -layout``) when
+at least three lines agree on the cell count, the value columns line up and every value cell
+below the header is a figure; justified prose with double spaces never qualifies.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 import regex as re
 
-from .amounts import parse_amount, parse_number, parse_percent
+from .amounts import exact, parse_amount, parse_number, parse_percent
 from .diagnostics import Diagnostics
 from .lines import Line
 from .models import Table, TableRow
 from .vocab import TABLE_PROMISES, TOTAL_LABELS
 
+ColumnKind = Literal["money", "percent", "other"]
+
 _TOTALS = frozenset(TOTAL_LABELS)
-_CELL_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+# HTML that export tools leave in cells: block tags separate words, inline tags do not.
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})\b[^<>]{0,500}>")
+_BLOCK_TAGS = frozenset((
+    "br", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody",
+    "thead", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6",
+))  # fmt: skip
+_INLINE_TAGS = frozenset((
+    "a", "b", "i", "u", "s", "em", "strong", "span", "font", "sup", "sub", "small", "mark", "abbr",
+))  # fmt: skip
 _CELL_BULLET = re.compile(r"^(?:[•·\uf0b7]|[-–](?=\s))\s*")
 _EMPTY_CELLS = frozenset({"", "-", "–", "—"})
-# A currency or scale in a header instead of the cells: "Beløb (kr.)", "Udgifter i 1.000 kr."
-_HEADER_UNIT = re.compile(r"(?:\bi\s+)?(1\.000|t\.?\s?kr|tkr|mio\.?|kr\.?|DKK)\b", re.I)
+# A unit in a header: "Beløb (kr.)", "Udgifter i 1.000 kr.", "t.kr.", "Mio. kr.", "DKK".
+_HEADER_UNIT = re.compile(
+    r"(?<![\w.])(1\.000|t\.?\s?kr|tkr|mio\.?|mia\.?|kr\.?|kroner|DKK)(?!\w)", re.I
+)
+_HEADER_PERCENT = re.compile(r"%|(?<!\w)(?:pct|procent)(?!\w)", re.I)
+_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+# "fremgår af nedenstående tabel", "i følgende skema", "i nedenstående budgettabel", "tabellen
+# herunder" (and vocab.TABLE_PROMISES). Bounded repeats of disjoint classes: linear.
+_PROMISE = re.compile(
+    r"(?:nedenstående|følgende|efterfølgende)\s+(?:\w+\s+){0,2}?\w{0,20}(?:tabel|skema)"
+    r"|(?:tabel(?:len)?|skema(?:et)?)\s+(?:nedenfor|herunder|forneden)"
+)
 _SENTENCE_END = (".", "!", "?", ":")
 
 
@@ -43,48 +73,145 @@ class TableScan:
 
 
 def clean_cell(text: str) -> str:
-    text = _CELL_MARKUP.sub("", text, timeout=1).strip()
+    """Cell text without HTML tags and entities, leading bullets and repeated spaces:
+    '<ul style="…">• Se budget' -> 'Se budget'; 'A<br>B &amp; C' -> 'A B & C'."""
+    if "<" in text:
+        text = _TAG.sub(_tag_replacement, text, timeout=1)
+    if "&" in text:
+        text = html.unescape(text)
+    text = " ".join(text.split())
     return _CELL_BULLET.sub("", text).strip()
 
 
+def _tag_replacement(m: re.Match[str]) -> str:
+    name = m.group(1).casefold()
+    if name in _BLOCK_TAGS:
+        return " "
+    return "" if name in _INLINE_TAGS else m.group(0)  # "<Rebild>" is text, not HTML
+
+
 def _cells(line: Line) -> list[str] | None:
+    """A TAB row's cells, empty ones included ("<TAB>100<TAB>200" has no label). A line
+    indented by a TAB, or ending in one, is not a row: a row has two cells with text."""
     if "\t" not in line.text:
         return None
-    cells = [clean_cell(c) for c in line.text.strip().split("\t")]
-    return cells if len(cells) >= 2 else None
+    cells = [clean_cell(c) for c in line.text.split("\t")]
+    if sum(1 for c in cells if c) < 2:
+        return None
+    return cells
 
 
 def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
-    """Runs of >= 2 consecutive tab-separated lines, first line the header."""
+    """Runs of >= 2 tab-separated lines (one blank line may separate rows), and runs of >= 3
+    space-aligned lines with figures in every value cell (``pdftotext -layout`` output)."""
     tables: list[Table] = []
     consumed: set[int] = set()
-    i = 0
-    if not any("\t" in line.text for line in lines):
+    if not any("\t" in line.text or "  " in line.stripped for line in lines):
         return TableScan([], frozenset())
+    i = 0
     while i < len(lines):
-        run: list[tuple[Line, list[str]]] = []
-        while i < len(lines) and (cells := _cells(lines[i])) is not None:
-            run.append((lines[i], cells))
-            i += 1
-        if len(run) >= 2:
+        run, end = _run(lines, i)
+        if not run:
+            run, end = _space_run(lines, i)
+        if len(run) >= 2 and not _looks_like_toc([cells for _, cells in run]):
             rows = [cells for _, cells in run]
             numbers = [line.no for line, _ in run]
-            joined = _join_wrapped(rows, lines, i, diags)
+            joined = _join_wrapped(rows, lines, end, diags)
             consumed.update(numbers)
             consumed.update(joined)
-            table = table_from_cells(rows, line_numbers=numbers, page=run[0][0].page, diags=diags)
+            pages = [line.page for line, _ in run]
+            table = table_from_cells(
+                rows, line_numbers=numbers, page=pages[0], diags=diags, pages=pages
+            )
             if joined:
                 table = table.model_copy(update={"line_end": max(joined)})
             tables.append(table)
-        i += 0 if run else 1
+        i = end if run else i + 1
     return TableScan(tables, frozenset(consumed))
+
+
+def _run(lines: Sequence[Line], i: int) -> tuple[list[tuple[Line, list[str]]], int]:
+    """The TAB rows from ``i`` on, and the index after the last one."""
+    run: list[tuple[Line, list[str]]] = []
+    end = i
+    j = i
+    while j < len(lines):
+        cells = _cells(lines[j])
+        if cells is None:
+            if not run or not lines[j].blank or j + 1 >= len(lines):
+                break
+            if _cells(lines[j + 1]) is None:
+                break
+            j += 1  # one blank line between two rows
+            continue
+        run.append((lines[j], cells))
+        j += 1
+        end = j
+    return run, end
+
+
+_SPACE_CELL = re.compile(r"[^ ]+(?: [^ ]+)*")  # text up to a run of two or more spaces
+_ALIGN = 2  # columns may drift this many characters between rows
+
+
+def _space_cells(line: Line) -> list[tuple[str, int, int]] | None:
+    """Cells of a space-aligned line, with their start and end columns: >= 2 cells."""
+    if "  " not in line.stripped or "\t" in line.text:
+        return None
+    cells = [(m.group(), m.start(), m.end()) for m in _SPACE_CELL.finditer(line.text, timeout=1)]
+    return cells if len(cells) >= 2 else None
+
+
+def _space_run(lines: Sequence[Line], i: int) -> tuple[list[tuple[Line, list[str]]], int]:
+    """ "Post      2024      2025" over "Løn      1.500      2.000": a header and >= 2 rows with
+    the same number of cells, each value column aligned (left or right edges) and holding only
+    figures ("1.500", "40 %", "-"). Prose never passes: its cells are words."""
+    grid: list[tuple[Line, list[tuple[str, int, int]]]] = []
+    j = i
+    while j < len(lines) and (cells := _space_cells(lines[j])) is not None:
+        if grid and len(cells) != len(grid[0][1]):
+            break
+        grid.append((lines[j], cells))
+        j += 1
+    if len(grid) < 3 or not all(_figures(cells) for _, cells in grid[1:]):
+        return [], i
+    for k in range(1, len(grid[0][1])):
+        starts = [cells[k][1] for _, cells in grid[1:]]
+        ends = [cells[k][2] for _, cells in grid[1:]]
+        if max(starts) - min(starts) > _ALIGN and max(ends) - min(ends) > _ALIGN:
+            return [], i
+    return [(line, [clean_cell(c[0]) for c in cells]) for line, cells in grid], j
+
+
+def _figures(cells: Sequence[tuple[str, int, int]]) -> bool:
+    return all(
+        c in _EMPTY_CELLS
+        or parse_amount(c) is not None
+        or parse_number(c) is not None
+        or parse_percent(c) is not None
+        for c, _, _ in cells[1:]
+    )
+
+
+def _looks_like_toc(rows: Sequence[list[str]]) -> bool:
+    """ "Forord<TAB>3", "Rammen for samarbejdet<TAB>4", …: titles with rising page numbers."""
+    pages: list[int] = []
+    for cells in rows:
+        filled = [c for c in cells if c]
+        if len(filled) != 2 or not _PAGE_NUMBER.match(filled[1]):
+            return False
+        if not any(ch.isalpha() for ch in filled[0]):
+            return False
+        pages.append(int(filled[1]))
+    return pages == sorted(pages)
 
 
 def _join_wrapped(
     rows: list[list[str]], lines: Sequence[Line], after: int, diags: Diagnostics
 ) -> list[int]:
     """Cells of the last row that end mid-sentence continue, in order, in the lower-case
-    paragraphs right after the table (000 item 6). Joined only when the counts agree."""
+    paragraphs right after the table (000 item 6). Joined only when the counts agree;
+    otherwise the paragraphs stay text and each gets ``table-cell-unplaced``."""
     last = rows[-1]
     open_cells = [k for k, cell in enumerate(last) if cell and not cell.endswith(_SENTENCE_END)]
     candidates: list[Line] = []
@@ -92,7 +219,7 @@ def _join_wrapped(
     while j < len(lines) and len(candidates) <= len(open_cells):
         text = lines[j].stripped
         if text:
-            if not text[0].islower():
+            if not text[0].islower() or "\t" in lines[j].text:
                 break
             candidates.append(lines[j])
         j += 1
@@ -107,99 +234,223 @@ def _join_wrapped(
     return [line.no for line in candidates]
 
 
+# --- the table model -----------------------------------------------------------------------
+
+
 def table_from_cells(
-    rows: list[list[str]], *, line_numbers: list[int], page: int | None, diags: Diagnostics
+    rows: list[list[str]],
+    *,
+    line_numbers: list[int],
+    page: int | None,
+    diags: Diagnostics,
+    pages: Sequence[int | None] | None = None,
 ) -> Table:
-    """Build the table model from a grid (text tables and the PDF table finder share this)."""
-    columns = rows[0]
-    width = len(columns)
-    body: list[TableRow] = []
-    total: TableRow | None = None
-    factor = _header_factor(columns)
-    is_money = _is_money(rows[1:], factor)
-    for cells, no in zip(rows[1:], line_numbers[1:]):
+    """Build the table model from a grid (text tables and the PDF table finder share this);
+    ``pages`` gives each row's page when a table runs over a page break (else ``page``).
+
+    The first row is the header unless it already holds amounts like the rows below it
+    (then ``columns`` is empty). Value columns are money, percentages or other text."""
+    head = _trim(rows[0])
+    headed = not _first_row_is_data(head, rows[1:])
+    columns = head if headed else []
+    row_pages = list(pages) if pages is not None else [page] * len(rows)
+    grid = list(zip(rows, line_numbers, row_pages))
+    width = len(head)
+    fitted: list[tuple[list[str], Line]] = []
+    for cells, no, row_page in grid[1:] if headed else grid:
+        cells = _fit(cells, width)
+        at = Line(no, "", row_page)
         if len(cells) != width:
-            diags.add("table-ragged-row", at=Line(no, "", page), cells=len(cells), columns=width)
-            cells = (cells + [""] * width)[:width] if len(cells) < width else cells
-        values = [_cell_value(c, factor) if is_money else None for c in cells[1:]]
-        row = TableRow(cells=cells, label=cells[0], values=values, line=no, page=page)
-        if cells[0].casefold().rstrip(":") in _TOTALS:
-            total = row
-        else:
-            body.append(row)
+            diags.add("table-ragged-row", at=at, cells=len(cells), columns=width)
+        fitted.append((cells, at))
+    kinds = _column_kinds(columns, [c for c, _ in fitted], width)
+    is_money = "money" in kinds
+    body: list[TableRow] = []
+    for cells, at in fitted:
+        values = _row_values(cells, kinds, columns, at, diags) if is_money else None
+        body.append(
+            TableRow(
+                cells=cells,
+                label=cells[0],
+                values=values or [None] * (width - 1),
+                line=at.no,
+                page=at.page,
+            )
+        )
+    total_at = max((k for k, row in enumerate(body) if is_total_label(row.label)), default=None)
+    total = body.pop(total_at) if total_at is not None else None
     table = Table(
         columns=columns, rows=body, total=total, is_money=is_money,
         line_start=line_numbers[0], line_end=line_numbers[-1], page=page,
     )  # fmt: skip
-    return _check_totals(table, diags) if is_money else table
+    return _check_totals(table, kinds, diags) if is_money else table
 
 
-def _header_factor(columns: Sequence[str]) -> Decimal | None:
-    """The unit a header carries: 1 for "kr.", 1000 for "1.000 kr."/"t.kr.", 10^6 for "mio."."""
-    for column in columns[1:]:
-        m = _HEADER_UNIT.search(column, timeout=1)
-        if m is not None:
-            unit = m.group(1).casefold().replace(" ", "")
-            if unit.startswith(("1.000", "t")):
-                return Decimal(1000)
-            return Decimal(1_000_000) if unit.startswith("mio") else Decimal(1)
-    return None
+def is_total_label(label: str) -> bool:
+    """ "I alt", "Total:", "Sum", "I alt kr.", "I alt (kr.)", "Total, 1.000 kr."."""
+    key = label.casefold().strip().rstrip(":").strip()
+    if key in _TOTALS:
+        return True
+    if "(" in key:
+        key = key[: key.find("(")].strip()
+    else:
+        key = _HEADER_UNIT.sub("", key, timeout=1).strip()
+    return key.rstrip(",:. ") in _TOTALS
 
 
-def _cell_value(cell: str, factor: Decimal | None) -> Decimal | None:
-    if cell.strip() in _EMPTY_CELLS:
+def _trim(cells: list[str]) -> list[str]:
+    """Without the empty cells a trailing TAB leaves."""
+    end = len(cells)
+    while end > 2 and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
+
+
+def _fit(cells: list[str], width: int) -> list[str]:
+    """A row with more cells than the header only because of trailing or alignment TABs
+    (empty cells) loses those empty cells; any other ragged row is kept as printed."""
+    if len(cells) > width:
+        cells = _trim(cells) if len(_trim(cells)) >= width else cells[:width]
+    if len(cells) > width:
+        filled = [cells[0], *(c for c in cells[1:] if c)]
+        if len(filled) == width:
+            return filled
+    return cells
+
+
+def _first_row_is_data(first: list[str], rest: Sequence[list[str]]) -> bool:
+    """ "Løn<TAB>100.000 kr." over "Drift<TAB>50.000 kr.": no header. A header may name the
+    unit ("1.000 kr.") over bare numbers, so a column counts only when its rows agree."""
+    marked = [k for k in range(1, len(first)) if _unit_value(first[k]) is not None]
+    if not marked or not rest:
+        return False
+    for k in marked:
+        below = [r[k] for r in rest if k < len(r) and r[k] not in _EMPTY_CELLS]
+        if not below or sum(_unit_value(c) is not None for c in below) * 2 <= len(below):
+            return False
+    return True
+
+
+def _unit_value(cell: str) -> Decimal | None:
+    """An amount or a percentage that names its own unit ("100.000 kr.", "40 %")."""
+    value = parse_amount(cell)
+    return value if value is not None else parse_percent(cell)
+
+
+def _header_unit(header: str) -> Decimal | None:
+    """The factor a header names: 1 for "kr.", 1000 for "1.000 kr."/"t.kr.", 10^6 for "mio."."""
+    m = _HEADER_UNIT.search(header, timeout=1)
+    if m is None:
         return None
+    unit = m.group(1).casefold().replace(" ", "")
+    if unit.startswith(("1.000", "t")):
+        return Decimal(1000)
+    if unit.startswith("mio"):
+        return Decimal(1_000_000)
+    return Decimal(1_000_000_000) if unit.startswith("mia") else Decimal(1)
+
+
+def _factor(columns: Sequence[str], k: int) -> Decimal | None:
+    """Column ``k``'s unit, from its own header or else from the label column's ("Mio. kr."
+    over year columns)."""
+    if not columns:
+        return None
+    own = _header_unit(columns[k]) if k < len(columns) else None
+    return own if own is not None else _header_unit(columns[0])
+
+
+def _column_kinds(
+    columns: Sequence[str], rows: Sequence[list[str]], width: int
+) -> list[ColumnKind]:
+    kinds: list[ColumnKind] = []
+    for k in range(1, width):
+        cells = [r[k] for r in rows if k < len(r) and r[k] not in _EMPTY_CELLS]
+        header = columns[k] if k < len(columns) else ""
+        factor = _factor(columns, k)
+        percent = sum(parse_percent(c) is not None for c in cells)
+        if _HEADER_PERCENT.search(header, timeout=1):
+            percent += sum(parse_number(c) is not None for c in cells)
+        money = sum(_money_value(c, factor) is not None for c in cells)
+        if cells and percent * 2 > len(cells):
+            kinds.append("percent")
+        elif (cells and money * 2 > len(cells)) or (not cells and factor is not None):
+            kinds.append("money")
+        else:
+            kinds.append("other")
+    return kinds
+
+
+def _money_value(cell: str, factor: Decimal | None) -> Decimal | None:
+    """A money cell: "131.200 kr."; a bare "131.200" when the header names the unit."""
     value = parse_amount(cell)
     if value is None and factor is not None:
         number = parse_number(cell)
-        value = number * factor if number is not None else None
+        value = exact(number * factor) if number is not None else None
     return value
 
 
-def _is_money(rows: Sequence[list[str]], factor: Decimal | None) -> bool:
-    """Most non-empty value cells parse as amounts (and are not percentages)."""
-    cells = [c for row in rows for c in row[1:] if c.strip() not in _EMPTY_CELLS]
-    if not cells or any(parse_percent(c) is not None for c in cells):
-        return False
-    parsed = sum(_cell_value(c, factor) is not None for c in cells)
-    return parsed * 2 > len(cells)
+def _row_values(
+    cells: list[str], kinds: Sequence[ColumnKind], columns: Sequence[str], at: Line,
+    diags: Diagnostics,
+) -> list[Decimal | None]:  # fmt: skip
+    """Per value column: the amount in a money column (bare numbers count in kroner, or in the
+    header's unit), else null. A money cell with digits that does not parse is reported."""
+    values: list[Decimal | None] = []
+    for k, kind in enumerate(kinds, start=1):
+        cell = cells[k] if k < len(cells) else ""
+        value = None
+        if kind == "money" and cell not in _EMPTY_CELLS:
+            value = _money_value(cell, _factor(columns, k) or Decimal(1))
+            if value is None and any(ch.isdigit() for ch in cell):
+                diags.add("amount-unparsed", at=at, text=cell[:60])
+        values.append(value)
+    return values
 
 
-def _check_totals(table: Table, diags: Diagnostics) -> Table:
-    width = len(table.columns) - 1
+def _check_totals(table: Table, kinds: Sequence[ColumnKind], diags: Diagnostics) -> Table:
+    """Sum the body rows per money column (rows labelled as subtotals are not summed) and
+    compare with the printed total row."""
+    summed = [row for row in table.rows if not is_total_label(row.label)]
     computed: list[Decimal | None] = []
-    for k in range(width):
-        column = [row.values[k] for row in table.rows if k < len(row.values)]
-        present = [v for v in column if v is not None]
-        computed.append(sum(present, Decimal(0)) if present else None)
+    for k, kind in enumerate(kinds):
+        present = [v for row in summed if (v := row.values[k]) is not None]
+        computed.append(exact(sum(present, Decimal(0))) if kind == "money" else None)
     if table.total is None:
         return table.model_copy(update={"computed_totals": computed, "totals_ok": None})
-    ok = True
-    for k, (printed, summed) in enumerate(zip(table.total.values, computed)):
-        if printed is not None and printed != summed:
-            ok = False
+    ok: bool | None = None
+    for k, (printed, sum_k) in enumerate(zip(table.total.values, computed)):
+        if printed is None or sum_k is None:
+            continue
+        ok = (ok is not False) and printed == sum_k
+        if printed != sum_k:
+            name = table.columns[k + 1] if k + 1 < len(table.columns) else f"#{k + 2}"
             diags.add(
-                "total-mismatch", at=Line(table.total.line, "", table.page),
-                column=table.columns[k + 1], printed=printed, computed=summed,
+                "total-mismatch", at=Line(table.total.line, "", table.total.page),
+                column=name, printed=printed, computed=sum_k,
             )  # fmt: skip
     return table.model_copy(update={"computed_totals": computed, "totals_ok": ok})
+
+
+# --- promised tables -----------------------------------------------------------------------
 
 
 def check_promised_tables(lines: Sequence[Line], has_table: bool, diags: Diagnostics) -> None:
     """ "fremgår af nedenstående tabel" with no table in the item -> missing-table (003 item 4)."""
     if has_table:
         return
-    joined = " ".join(line.text for line in lines)
-    if "tabel" not in joined and "skema" not in joined and "Tabel" not in joined:
+    joined = " ".join(line.text for line in lines).casefold()
+    if "tabel" not in joined and "skema" not in joined:
         return
     for line in lines:
         folded = line.text.casefold()
-        if "tabel" in folded or "skema" in folded:
-            for phrase in TABLE_PROMISES:
-                at = folded.find(phrase)
-                if at >= 0:
-                    diags.add("missing-table", at=line, text=_clause_around(line.text, at))
-                    break
+        if "tabel" not in folded and "skema" not in folded:
+            continue
+        at = min((p for p in (folded.find(ph) for ph in TABLE_PROMISES) if p >= 0), default=-1)
+        if at < 0:
+            m = _PROMISE.search(folded, timeout=1)
+            at = m.start() if m else -1
+        if at >= 0:
+            diags.add("missing-table", at=line, text=_clause_around(line.text, at))
 
 
 def _clause_around(text: str, at: int) -> str:
