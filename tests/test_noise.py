@@ -30,3 +30,10 @@ def test_inline_markup_is_unwrapped(raw: str, clean: str) -> None:
 def test_clean_lines_keeps_numbers_and_pages() -> None:
     lines = [Line(1, "Abonnér"), Line(2, "**Tekst**", 3), Line(3, "Tilbage til toppen")]
     assert clean_lines(lines) == [Line(2, "Tekst", 3)]
+
+
+def test_block_tags_separate_words_but_add_no_edge_spaces() -> None:
+    assert clean_inline("plan<br>i 2024") == "plan i 2024"
+    assert clean_inline("<li>Plan</li><li>Evaluering</li>") == "Plan Evaluering"
+    assert clean_inline("<p>Tekst</p>") == "Tekst"
+    assert clean_inline("fed <b>tekst</b> her") == "fed tekst her"

@@ -397,7 +397,6 @@ def test_html_in_cells_through_the_parser() -> None:
     ]
 
 
-@pytest.mark.xfail(reason="noise.clean_inline deletes <br>/<li> before tables.py sees them")
 def test_block_tags_between_words_through_the_parser() -> None:
     item, _ = parse_item("Indsats\tStatus\nA\t<li>Plan</li><li>Evaluering<br>i 2024</li>\nB\tC\n")
     assert item.tables[0].rows[0].cells == ["A", "Plan Evaluering i 2024"]
@@ -603,3 +602,14 @@ def test_rows_keep_their_own_page_across_a_page_break() -> None:
     (table,) = result.tables
     assert [(row.line, row.page) for row in table.rows] == [(2, 1), (3, 2)]
     assert table.page == 1
+
+
+def test_promised_table_missing_in_a_report_without_items() -> None:
+    doc = parse_text(
+        "Statusrapport for klyngen 2024\n\nØkonomi\n\n"
+        "Forbruget fremgår af nedenstående tabel.\n\nDer er ingen afvigelser.\n"
+    )
+    assert doc.items == []
+    assert [(d.code, d.line) for d in doc.diagnostics if d.code == "missing-table"] == [
+        ("missing-table", 5)
+    ]

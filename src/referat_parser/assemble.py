@@ -175,6 +175,7 @@ def build_sections(
 def _section(title: str | None, lines: Sequence[Line], head: Line, diags: Diagnostics) -> Section:
     scan = tables.extract_tables(lines, diags)
     kept = [ln for ln in lines if ln.no not in scan.consumed]
+    tables.check_promised_tables(kept, bool(scan.tables), diags)
     start, end = span(lines, head)
     return Section(
         title=title,

@@ -18,6 +18,7 @@ from .vocab import NOISE_LINES
 _NOISE = frozenset(NOISE_LINES)
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\s]{0,500}\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,500})?/?>")
+_BLOCK_TAG = re.compile(r"</?(?:br|p|li|ul|ol|div|td|th|tr|table|h[1-6])\b[^<>\n]{0,500}>", re.I)
 _BOLD = re.compile(r"\*\*|__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
@@ -31,6 +32,13 @@ def is_noise(text: str) -> bool:
     return len(text) <= _NOISE_MAX and text.strip().casefold() in _NOISE
 
 
+def _tag_space(m: re.Match[str]) -> str:
+    """A block tag between two words becomes one space; at a line edge or beside a space, none."""
+    text, start, end = m.string, m.start(), m.end()
+    inside = start > 0 and end < len(text)
+    return " " if inside and not text[start - 1].isspace() and not text[end].isspace() else ""
+
+
 def clean_inline(text: str) -> str:
     """Unwrap markdown links and emphasis, strip HTML tags and entities."""
     if (
@@ -42,7 +50,10 @@ def clean_inline(text: str) -> str:
     ):
         return text
     text = _MD_LINK.sub(r"\1", text, timeout=1)
-    text = _HTML_TAG.sub("", text, timeout=1)
+    if "<" in text:
+        # A block tag (<br>, <li>, <p>, <td>) separates words: "plan<br>i 2024" is two words.
+        text = _BLOCK_TAG.sub(_tag_space, text, timeout=1).replace("  ", " ")
+        text = _HTML_TAG.sub("", text, timeout=1)
     text = _BOLD.sub("", text)
     text = _ITALIC.sub(r"\1", text, timeout=1)
     if _ENTITY.search(text):
