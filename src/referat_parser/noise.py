@@ -65,7 +65,8 @@ def clean_lines(lines: list[Line]) -> list[Line]:
     """Drop noise lines; clean markup in the rest; keep ``no`` and ``page``."""
     out: list[Line] = []
     for line in lines:
-        if is_noise(line.text):
+        stripped = line.stripped
+        if len(stripped) <= _NOISE_MAX and stripped.casefold() in _NOISE:
             continue
         text = clean_inline(line.text).rstrip()
         out.append(line if text == line.text else Line(line.no, text, line.page))
