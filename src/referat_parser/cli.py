@@ -128,6 +128,76 @@ def parse(
 
 
 @app.command()
+def batch(
+    in_dir: Annotated[Path, typer.Argument(help="Archive folder: .txt and .pdf files, any depth.")],
+    out_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output", "-o", help="Output folder: one JSON file per input + _report.jsonl."
+        ),
+    ] = None,
+    jsonl: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--jsonl", help="Write one JSON Lines stream to this file ('-': stdout)."),
+    ] = None,
+    glob: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--glob", help="Only inputs whose path inside IN_DIR matches ('2024/*.pdf')."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of CPUs).")
+    ] = 0,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 60.0,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip inputs whose output is up to date.")
+    ] = False,
+    engine: Annotated[str, typer.Option(help="PDF engine: 'fast' or 'pdfplumber'.")] = "fast",
+    dask_scheduler: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--dask-scheduler", help="Run on a Dask cluster (tcp://HOST:PORT)."),
+    ] = None,
+) -> None:
+    """Convert an archive folder in parallel: exit 0 when every file parsed, 1 when any failed."""
+    from .archive import Options
+
+    if not in_dir.is_dir():
+        _fail(f"{in_dir}: not a folder", 2)
+    if out_dir is None and jsonl is None:
+        _fail("give an output folder (-o OUT_DIR) or --jsonl FILE", 2)
+    if engine not in ("fast", "pdfplumber"):
+        _fail(f"unknown engine {engine!r} (use 'fast' or 'pdfplumber')", 2)
+    if timeout <= 0 or jobs < 0:
+        _fail("--timeout must be positive and --jobs not negative", 2)
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            _fail(f"{out_dir}: exists and is not a folder", 2)
+        out_dir.mkdir(parents=True, exist_ok=True)
+    options = Options(
+        in_dir=in_dir,
+        out_dir=out_dir,
+        jsonl=jsonl,
+        pattern=glob,
+        jobs=jobs or os.cpu_count() or 1,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        resume=resume,
+        engine=engine,
+        dask_scheduler=dask_scheduler,
+    )
+    from .progress import run_batch
+
+    try:
+        failed = run_batch(options)
+    except ReferatError as exc:
+        _fail(str(exc))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema(
     indent: Annotated[int, typer.Option(help="JSON indent.")] = 2,
 ) -> None:

@@ -1,0 +1,106 @@
+"""What ``referat batch`` shows while it runs: a rich progress bar on a terminal, nothing but a
+one-line summary otherwise. All the batch mechanics live in ``archive.py``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from .archive import Batch, Options, ReportLine, plan, run_dask, run_local
+
+
+def run_batch(options: Options) -> bool:
+    """Plan, run and finish one batch; returns True when any file failed."""
+    batch = plan(options)
+    runner = run_dask if options.dask_scheduler else run_local
+    interrupted = False
+    try:
+        if sys.stderr.isatty():
+            _run_with_bar(batch, runner)
+        else:
+            runner(batch, lambda line: None)
+    except KeyboardInterrupt:
+        interrupted = True  # finished files are complete; the report says what was done
+    batch.finish()
+    counts = batch.counts()
+    seconds = time.perf_counter() - batch.started
+    if sys.stderr.isatty():
+        _print_table(counts, seconds, batch)
+    else:
+        done = sum(counts.values())
+        rate = done / seconds if seconds > 0 else 0.0
+        sys.stderr.write(
+            f"referat batch: {done} files: {counts['ok']} parsed, {counts['warnings']} parsed "
+            f"with warnings, {counts['failed']} failed, {counts['skipped']} skipped "
+            f"in {seconds:.1f} s ({rate:.1f} files/s)\n"
+        )
+    for line in _in_order(batch):
+        if line.status == "failed" and not sys.stderr.isatty():
+            sys.stderr.write(f"referat: error: {line.error}\n")
+    if interrupted:
+        raise KeyboardInterrupt
+    return counts["failed"] > 0
+
+
+def _run_with_bar(
+    batch: Batch, runner: Callable[[Batch, Callable[[ReportLine], None]], None]
+) -> None:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    failures = sum(1 for line in batch.report.values() if line.status == "failed")
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("[bold]referat batch"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} files/s"),
+        TextColumn("[red]{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        transient=False,
+    ) as bar:
+        task = bar.add_task("files", total=len(batch.tasks), rate="-", failed=failures)
+
+        def advance(line: ReportLine) -> None:
+            nonlocal failures
+            failures += line.status == "failed"
+            done = bar.tasks[0].completed + 1
+            rate = done / max(1e-9, time.perf_counter() - started)
+            bar.update(task, advance=1, rate=f"{rate:.1f}", failed=failures)
+
+        runner(batch, advance)
+
+
+def _print_table(counts: dict[str, int], seconds: float, batch: Batch) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="referat batch")
+    for column in ("parsed", "parsed with warnings", "failed", "skipped", "total time"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(counts["ok"]),
+        str(counts["warnings"]),
+        str(counts["failed"]),
+        str(counts["skipped"]),
+        f"{seconds:.1f} s",
+    )
+    console = Console(stderr=True)
+    console.print(table)
+    from rich.markup import escape
+
+    for line in _in_order(batch):
+        if line.status == "failed":
+            console.print(f"[red]failed[/red] {escape(line.error or '')}", highlight=False)
+
+
+def _in_order(batch: Batch) -> list[ReportLine]:
+    return [batch.report[k] for k in sorted(batch.report)]
