@@ -205,3 +205,35 @@ def test_dask_cluster_gives_the_local_output(archive: Path, tmp_path: Path) -> N
     local_report = [{k: v for k, v in r.items() if k not in strip} for r in _report(local)]
     remote_report = [{k: v for k, v in r.items() if k not in strip} for r in _report(remote)]
     assert local_report == remote_report
+
+
+def test_an_interrupted_batch_leaves_only_complete_files_and_resumes(
+    archive: Path, tmp_path: Path
+) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    hang = next(archive.rglob("002_*.txt"))
+    proc = subprocess.Popen(
+        [REFERAT, "batch", str(archive), "-o", str(out), "--jobs", "1"],
+        env={**os.environ, "REFERAT_TEST_FAULTS": f"hang={hang.name}"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len(list(out.rglob("*.json"))) < 2:
+        time.sleep(0.05)  # files before the hanging one are done
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "Traceback" not in stderr
+    assert not list(out.rglob("*.tmp")) and not (out / "_report.jsonl").exists()
+    done = list(out.rglob("*.json"))
+    assert done and all(json.loads(p.read_text())["schema_version"] for p in done)
+    partial = (out / "_report.jsonl.partial").read_text().splitlines()
+    assert len(partial) == len(done)
+    result = _run(str(archive), "-o", str(out), "--resume")
+    assert result.returncode == 0
+    statuses = [r["status"] for r in _report(out)]
+    assert statuses.count("skipped") == len(done) and len(statuses) == 6

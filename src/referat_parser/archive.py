@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -186,26 +187,70 @@ class ReportLine:
     parser_version: str
 
 
-@dataclass(slots=True)
+class _OrderedFile:
+    """A file written in input order while results arrive in any order: only results that
+    arrived early are held. Written under a temporary name; ``commit`` renames it into place,
+    ``discard`` removes it (an interrupted batch leaves no half-written file)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        if target == "-":
+            self.tmp, self.fh = None, sys.stdout
+        else:
+            path = Path(target)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            self.tmp, self.fh = tmp, os.fdopen(fd, "w", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        self.fh.write(text)
+
+    def commit(self) -> None:
+        self.fh.flush()
+        if self.tmp is not None:
+            self.fh.close()
+            os.replace(self.tmp, self.target)
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            self.fh.close()
+            Path(self.tmp).unlink(missing_ok=True)
+
+
+@dataclass
 class Batch:
-    """The state of one run: tasks, report lines in input order, JSON Lines in input order."""
+    """One run: the tasks, and the report and JSON Lines written in input order as results
+    arrive (every input index gets exactly one ``record``). Memory holds only the results that
+    arrived ahead of an earlier one still running, never the whole archive."""
 
     options: Options
     version: str
     tasks: list[Task] = field(default_factory=list)
-    report: dict[int, ReportLine] = field(default_factory=dict)
-    stream: dict[int, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
+    )
+    failures: list[ReportLine] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
+    _pending: dict[int, tuple[ReportLine, str | None]] = field(default_factory=dict)
+    _next: int = 0
+    _report: _OrderedFile | None = None
+    _stream: _OrderedFile | None = None
+    _partial: Any = None
+
+    def open(self) -> None:
+        out = self.options.out_dir
+        if out is not None:
+            self._report = _OrderedFile(str(out / REPORT_NAME))
+            self._partial = (out / (REPORT_NAME + PARTIAL_SUFFIX)).open("a", encoding="utf-8")
+        if self.options.jsonl is not None:
+            self._stream = _OrderedFile(self.options.jsonl)
 
     def accept(self, task: Task, result: Result) -> ReportLine:
         """Write one file's JSON (atomically) and record its report line."""
         from .cli import write_atomic
 
-        if result.text is not None:
-            if task.output is not None:
-                write_atomic(Path(task.output), result.text + "\n")
-            if self.options.jsonl is not None:
-                self.stream[task.index] = result.text
+        if result.text is not None and task.output is not None:
+            write_atomic(Path(task.output), result.text + "\n")
         line = ReportLine(
             path=task.path,
             output=task.output if result.text is not None else None,
@@ -216,46 +261,42 @@ class Batch:
             sha256=result.sha256,
             parser_version=self.version,
         )
-        self.report[task.index] = line
-        self._append_partial(line)
+        self.record(task.index, line, result.text)
         return line
 
-    def _append_partial(self, line: ReportLine) -> None:
-        """A running copy of the report, so an interrupted batch can still ``--resume``."""
-        if self.options.out_dir is None:
-            return
-        with (self.options.out_dir / (REPORT_NAME + PARTIAL_SUFFIX)).open("a") as fh:
-            fh.write(json.dumps(asdict(line), ensure_ascii=False) + "\n")
+    def record(self, index: int, line: ReportLine, text: str | None) -> None:
+        self.counts[line.status] += 1
+        if line.status == "failed":
+            self.failures.append(line)
+        if self._partial is not None:  # a running copy, so an interrupted batch can --resume
+            self._partial.write(json.dumps(asdict(line), ensure_ascii=False) + "\n")
+            self._partial.flush()
+        self._pending[index] = (line, text if self._stream is not None else None)
+        while self._next in self._pending:
+            ready, body = self._pending.pop(self._next)
+            if self._report is not None:
+                self._report.write(json.dumps(asdict(ready), ensure_ascii=False) + "\n")
+            if self._stream is not None and body is not None:
+                self._stream.write(body + "\n")
+            self._next += 1
 
-    def finish(self) -> None:
-        """Write the report (and the JSON Lines file) whole, in input order."""
-        from .cli import write_atomic
-
-        out = self.options.out_dir
-        if out is not None:
-            lines = [self.report[k] for k in sorted(self.report)]
-            text = "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in lines)
-            write_atomic(out / REPORT_NAME, text)
-            (out / (REPORT_NAME + PARTIAL_SUFFIX)).unlink(missing_ok=True)
-        if self.options.jsonl is not None:
-            body = "".join(self.stream[k] + "\n" for k in sorted(self.stream))
-            if self.options.jsonl == "-":
-                sys.stdout.write(body)
-                sys.stdout.flush()
-            else:
-                write_atomic(Path(self.options.jsonl), body)
-
-    def counts(self) -> dict[str, int]:
-        counts = {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
-        for line in self.report.values():
-            counts[line.status] += 1
-        return counts
+    def finish(self, complete: bool = True) -> None:
+        """Put the report and the JSON Lines file in place; after an interrupt, discard them
+        (the partial report stays for ``--resume``)."""
+        for sink in (self._report, self._stream):
+            if sink is not None:
+                sink.commit() if complete else sink.discard()
+        if self._partial is not None:
+            self._partial.close()
+            if complete and self.options.out_dir is not None:
+                (self.options.out_dir / (REPORT_NAME + PARTIAL_SUFFIX)).unlink(missing_ok=True)
 
 
 def plan(options: Options) -> Batch:
     """Find the inputs, give each its output path, record refusals and resumable skips."""
     batch = Batch(options, parser_version())
     previous = _previous_report(options.out_dir) if options.resume else {}
+    batch.open()
     for index, (path, refused) in enumerate(find_inputs(options.in_dir, options.pattern)):
         relative = path.relative_to(options.in_dir).as_posix()
         try:
@@ -265,14 +306,14 @@ def plan(options: Options) -> Batch:
         except ValueError as exc:
             refused = str(exc)
         if refused is not None:
-            batch.report[index] = _refusal(path, refused, batch.version)
+            batch.record(index, _refusal(path, refused, batch.version), None)
             continue
         task = Task(index, str(path), relative, output)
         before = previous.get(task.path)
         if before is not None and _up_to_date(task, before, batch.version):
-            batch.report[index] = _skipped(task, before)
-            if options.jsonl is not None and output is not None:
-                batch.stream[index] = Path(output).read_text(encoding="utf-8").rstrip("\n")
+            assert output is not None
+            text = Path(output).read_text(encoding="utf-8").rstrip("\n")
+            batch.record(index, _skipped(task, before), text)
             continue
         batch.tasks.append(task)
     return batch

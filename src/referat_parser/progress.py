@@ -22,8 +22,8 @@ def run_batch(options: Options) -> bool:
             runner(batch, lambda line: None)
     except KeyboardInterrupt:
         interrupted = True  # finished files are complete; the report says what was done
-    batch.finish()
-    counts = batch.counts()
+    batch.finish(complete=not interrupted)
+    counts = batch.counts
     seconds = time.perf_counter() - batch.started
     if sys.stderr.isatty():
         _print_table(counts, seconds, batch)
@@ -35,8 +35,8 @@ def run_batch(options: Options) -> bool:
             f"with warnings, {counts['failed']} failed, {counts['skipped']} skipped "
             f"in {seconds:.1f} s ({rate:.1f} files/s)\n"
         )
-    for line in _in_order(batch):
-        if line.status == "failed" and not sys.stderr.isatty():
+    if not sys.stderr.isatty():
+        for line in sorted(batch.failures, key=lambda f: f.path):
             sys.stderr.write(f"referat: error: {line.error}\n")
     if interrupted:
         raise KeyboardInterrupt
@@ -55,7 +55,7 @@ def _run_with_bar(
         TimeRemainingColumn,
     )
 
-    failures = sum(1 for line in batch.report.values() if line.status == "failed")
+    failures = batch.counts["failed"]
     started = time.perf_counter()
     with Progress(
         TextColumn("[bold]referat batch"),
@@ -97,10 +97,6 @@ def _print_table(counts: dict[str, int], seconds: float, batch: Batch) -> None:
     console.print(table)
     from rich.markup import escape
 
-    for line in _in_order(batch):
+    for line in sorted(batch.failures, key=lambda f: f.path):
         if line.status == "failed":
             console.print(f"[red]failed[/red] {escape(line.error or '')}", highlight=False)
-
-
-def _in_order(batch: Batch) -> list[ReportLine]:
-    return [batch.report[k] for k in sorted(batch.report)]
