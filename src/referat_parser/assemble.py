@@ -69,7 +69,8 @@ def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDr
         prose.extend(kept)
         blocks.append(_block(bd, kept))
     tables.check_promised_tables(prose, bool(item_tables), diags)
-    last = [ln for ln in [draft.heading, *draft.body] if not ln.blank][-1]
+    # the case number after the title (003: before it) is part of the item even with no body
+    last = [ln for ln in [draft.heading, *draft.structural, *draft.body] if not ln.blank][-1]
     item = Item(
         number=draft.number,
         title=draft.title,

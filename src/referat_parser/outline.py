@@ -181,7 +181,7 @@ def segment(lines: Sequence[Line]) -> Outline:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not toc and not items and _toc_heading(line):
+        if not toc_lines and not items and _toc_heading(line):
             toc, end = _read_toc(lines, i)
             toc_lines = [ln for ln in lines[i:end] if not ln.blank]
             i = end

@@ -1,0 +1,77 @@
+""" "Nothing silently dropped", checked line by line (used by the property tests and the fuzzer).
+
+Every non-blank line of the normalised input must be accounted for by exactly the stage that
+consumed it:
+
+* removed by a rule that says so: web noise (``noise.is_noise``, or a line of markup only
+  such as "<br>" or "**"), or page furniture (a ``page-furniture-removed`` diagnostic);
+* the header: a line read as metadata (title, date, place: ``Metadata.used``) or a TOC line;
+* inside an item: the item's heading and case-number lines, a line inside one of its blocks or
+  tables, or an absence line whose names are in the item's ``absent``;
+* inside a section's span (004-style reports);
+* listed in the document's ``unplaced``.
+
+A line that none of these claims is reported, so a test fails naming it.
+"""
+
+from __future__ import annotations
+
+from referat_parser import metadata, outline
+from referat_parser.decode import normalise
+from referat_parser.diagnostics import Diagnostics
+from referat_parser.lines import split_lines
+from referat_parser.models import Document
+from referat_parser.noise import is_noise
+from referat_parser.pipeline import parse_text, text_lines
+
+
+def unplaced_lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank input lines that no stage accounts for (should always be empty)."""
+    doc = parse_text(text)
+    return find_unplaced(text, doc)
+
+
+def find_unplaced(text: str, doc: Document) -> list[tuple[int, str]]:
+    raw = [ln for ln in split_lines(normalise(text)) if not ln.blank]
+    diags = Diagnostics()
+    kept = text_lines(text, diags)
+    kept_ids = {(ln.no, ln.page) for ln in kept if not ln.blank}  # markup-only lines: noise
+    markup_only = {(ln.no, ln.page) for ln in kept if ln.blank}
+    furniture = any(d.code == "page-furniture-removed" for d in diags.items)
+    shape = outline.segment(kept)
+    meta = metadata.read_metadata(shape.header, Diagnostics())
+    claimed: set[int] = set(meta.used) | {ln.no for ln in shape.toc_lines}
+    claimed |= {u.line for u in doc.unplaced}
+    for section in doc.sections:
+        claimed.update(range(section.line_start, section.line_end + 1))
+    for item in doc.items:
+        claimed |= _item_lines(item, kept)
+    missing = []
+    for line in raw:
+        if (line.no, line.page) not in kept_ids:
+            if is_noise(line.text) or furniture or (line.no, line.page) in markup_only:
+                continue  # removed by a rule that reports it
+            missing.append((line.no, line.stripped))
+        elif line.no not in claimed:
+            missing.append((line.no, line.stripped))
+    return missing
+
+
+def _item_lines(item, kept) -> set[int]:  # type: ignore[no-untyped-def]
+    claimed = {item.line_start}
+    first_block = min((b.line_start for b in item.blocks), default=item.line_end + 1)
+    for block in item.blocks:
+        claimed.update(range(block.line_start, block.line_end + 1))
+    for table in item.tables:
+        claimed.update(range(table.line_start, table.line_end + 1))
+    for line in kept:
+        if not item.line_start <= line.no <= item.line_end or line.blank:
+            continue
+        text = line.stripped
+        if line.no < first_block and (
+            (item.case_number and item.case_number in text) or item.title in text
+        ):
+            claimed.add(line.no)  # the heading and its case number (003: "Sagnr.:" before it)
+        elif item.absent and any(name in text for name in item.absent):
+            claimed.add(line.no)  # "Fraværende Stephanie Lose, V (orlov)" -> item.absent
+    return claimed

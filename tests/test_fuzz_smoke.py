@@ -1,0 +1,37 @@
+"""CI's short version of ``make fuzz`` (the full run is 100,000 inputs; see the README)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from conftest import ROOT
+
+
+def _fuzz() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fuzz", ROOT / "scripts" / "fuzz.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_short_fuzz_run_finds_no_crash(tmp_path: Path) -> None:
+    count, crashes = _fuzz().run((7, 400, 20, str(tmp_path)))
+    assert count == 400
+    assert crashes == [], Path(crashes[0]).with_suffix(".txt").read_text() if crashes else ""
+
+
+def test_the_fuzzer_records_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fuzz = _fuzz()
+
+    def broken(data: bytes, deep: bool) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(fuzz, "check", broken)
+    count, crashes = fuzz.run((1, 3, 1, str(tmp_path)))
+    assert count == 3 and len(crashes) == 3
+    assert "RuntimeError: boom" in Path(crashes[0]).with_suffix(".txt").read_text()
