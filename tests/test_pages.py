@@ -18,7 +18,13 @@ def test_running_header_and_page_numbers_are_removed() -> None:
     ])  # fmt: skip
     diags = Diagnostics()
     kept = [ln.stripped for ln in strip_page_furniture(lines, diags) if not ln.blank]
-    assert kept == ["Første side tekst.", "Anden side tekst.", "Tredje side tekst."]
+    # the header's first occurrence opens the document: it is the title, so it stays
+    assert kept == [
+        "REFERAT Udvalget",
+        "Første side tekst.",
+        "Anden side tekst.",
+        "Tredje side tekst.",
+    ]
     assert [d.code for d in diags.items] == ["page-furniture-removed"]
 
 
@@ -39,7 +45,7 @@ def test_line_on_one_page_only_and_block_headings_are_kept() -> None:
 def test_line_numbers_and_pages_survive() -> None:
     lines = _paged([["Hoved", "a"], ["Hoved", "b"]])
     kept = strip_page_furniture(lines, Diagnostics())
-    assert [(ln.no, ln.page, ln.text) for ln in kept] == [(2, 1, "a"), (4, 2, "b")]
+    assert [(ln.no, ln.page, ln.text) for ln in kept] == [(1, 1, "Hoved"), (2, 1, "a"), (4, 2, "b")]
 
 
 def test_mid_line_form_feed_splits_the_line_between_pages() -> None:
@@ -54,3 +60,9 @@ def test_form_feed_text_through_the_pipeline() -> None:
     assert [i.title for i in doc.items] == ["Emne 1", "Emne 2"]
     assert doc.source.pages == 2 and doc.items[1].page == 2
     assert all("Side" not in b.text for i in doc.items for b in i.blocks)
+
+
+def test_header_above_a_different_first_line_is_removed_on_every_page() -> None:
+    lines = _paged([["Side 1 af 2", "Titel", "a."], ["Side 2 af 2", "b."]])
+    kept = [ln.stripped for ln in strip_page_furniture(lines, Diagnostics()) if not ln.blank]
+    assert kept == ["Titel", "a.", "b."]

@@ -65,11 +65,26 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
             numbered = PAGE_NUMBER.match(ln.stripped, timeout=1) is not None
             if numbered or ((pos, _shape(ln.stripped)) in repeated and not _is_content(ln)):
                 furniture.add(ln.no)
+    _keep_first_title(pages, furniture)
     if furniture:
         sample = next(ln.stripped for ln in lines if ln.no in furniture)
         diags.add("page-furniture-removed", count=len(furniture), text=sample[:60])
         lines = [ln for ln in lines if ln.no not in furniture]
     return join_split_tables(lines, diags)
+
+
+def _keep_first_title(pages: dict[int | None, list[Line]], furniture: set[int]) -> None:
+    """A running header that repeats the title ("REFERAT Sundhedsklynge … d. 17-05-2023") is
+    furniture on later pages, but its first occurrence, opening the document, is the title."""
+    first_page = pages[min(pages, key=lambda p: p or 0)]
+    content = [ln for ln in first_page if not ln.blank]
+    if not content or content[0].no not in furniture:
+        return
+    opening = content[0]
+    if PAGE_NUMBER.match(opening.stripped, timeout=1) is not None:
+        return
+    if sum(_shape(ln.stripped) == _shape(opening.stripped) for ln in content) == 1:
+        furniture.discard(opening.no)
 
 
 def _cells(line: Line) -> int:
