@@ -58,12 +58,15 @@ _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
 _PROSE_AFBUD = re.compile(
     r"\b(?:afbud|meldt afbud|fraværende)\s+(?:fra|var)\s+([^.;:]{3,300})", re.I
 )
-# "Kristine Lindeneg Drejødeltog i stedet for Rikke Skou Jensen." (glued verb tolerated)
-_SUBSTITUTE = re.compile(
-    r"(\p{Lu}\p{L}+(?:[\s-]+\p{Lu}\p{L}*?)*?)\s?(?:deltog|mødte|deltager|møder)\s+"
-    r"(?:i stedet for|som stedfortræder for|for)\s+(\p{Lu}\p{L}+(?:[\s-]+\p{Lu}\p{L}+){0,4})"
+# "Kristine Lindeneg Drejødeltog i stedet for Rikke Skou Jensen." (glued verb tolerated):
+# the verb phrase is found first (a plain alternation: linear), then the names are read in
+# bounded windows on either side, so no pattern ever scans the whole line per position.
+_SUBSTITUTE_VERB = re.compile(
+    r"(?:deltog|mødte|deltager|møder)\s{1,3}(?:i stedet for|som stedfortræder for|for)\s{1,3}"
 )
-_SPLIT_NAMES = re.compile(r"\s*,\s*|\s+og\s+")
+_NAME_BEFORE = re.compile(r"(\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}*){0,5}) ?$")
+_NAME_AFTER = re.compile(r"^(\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}+){0,4})")
+_WINDOW = 80
 
 
 @dataclass(slots=True)
@@ -414,11 +417,28 @@ def _read_prose_line(cast: list[Participant], line: Line, diags: Diagnostics) ->
     text = line.text
     if "fra" in text:
         for m in _PROSE_AFBUD.finditer(text, timeout=1):
-            for name in _SPLIT_NAMES.split(m.group(1).strip()):
-                _mark_absent(cast, name.strip(), "afbud", line.no, diags)
+            for name in _split_names(m.group(1)):
+                _mark_absent(cast, name, "afbud", line.no, diags)
     if "for " in text:
-        for m in _SUBSTITUTE.finditer(text, timeout=1):
-            _add_substitute(cast, m.group(1).strip(), m.group(2).strip(), line.no, diags)
+        for found in _substitutions(text):
+            _add_substitute(cast, *found, line.no, diags)
+
+
+def _split_names(text: str) -> list[str]:
+    """ "Henrik Qvist, Ole Vind og Lone Jakobi" -> three names."""
+    joined = " ".join(text.split()).replace(" og ", ",")
+    return [name.strip() for name in joined.split(",") if name.strip()]
+
+
+def _substitutions(text: str) -> list[tuple[str, str]]:
+    """(substitute, replaced) pairs of "X deltog i stedet for Y" in one line."""
+    pairs = []
+    for m in _SUBSTITUTE_VERB.finditer(text, timeout=1):
+        before = _NAME_BEFORE.search(text[max(0, m.start() - _WINDOW) : m.start()], timeout=1)
+        after = _NAME_AFTER.match(text[m.end() : m.end() + _WINDOW], timeout=1)
+        if before is not None and after is not None:
+            pairs.append((before.group(1).strip(), after.group(1).strip()))
+    return pairs
 
 
 def _mark_absent(
