@@ -30,7 +30,7 @@ def facts(doc: Document) -> dict[str, Any]:
                 "title": _words(it.title),
                 "case": it.case_number,
                 "blocks": [b.kind for b in it.blocks],
-                "recommendations": [_words(str(r)) for r in it.recommendations],
+                "recommendations": [(_words(r.text), r.outcome) for r in it.recommendations],
                 "decision": it.decision and (_words(it.decision.text), it.decision.outcome),
                 "attachments": [_words(a) for a in it.attachments],
                 "absent": it.absent,

@@ -41,7 +41,7 @@ def test_000_sundhedsklynge_sydvestjylland() -> None:
         "beslutning",
         "bilag",
     ]
-    assert item3.recommendations == [
+    assert [r.text for r in item3.recommendations] == [
         "Godkender, at der udmøntes klyngemidler til Kom Trygt Hjem.",
         "Beslutter, hvordan Kom Trygt Hjem finansieres af hhv. kommunale og regionale klyngemidler.",
     ]
@@ -97,7 +97,7 @@ def test_001_direktoerforum_midt() -> None:
     )  # fmt: skip
     assert len(doc.items) == 9 and len(doc.toc) == 9
     assert [b.kind for b in doc.items[2].blocks] == ["beslutning", "bilag", "sagsfremstilling"]
-    assert doc.items[1].recommendations == ["Godkender dagsordenen"]
+    assert [r.text for r in doc.items[1].recommendations] == ["Godkender dagsordenen"]
     assert len(doc.items[2].recommendations) == 3
     assert doc.items[2].attachments == ["Statusoversigt marts 2024"]
     decision = doc.items[2].decision
@@ -131,7 +131,7 @@ def test_002_horsensklyngen() -> None:
     )  # fmt: skip
     assert [i.case_number for i in doc.items] == ["1-31-72-446-22"] * 7
     assert doc.items[0].blocks[0].heading == "Resume" and doc.items[0].blocks[0].text == ""
-    assert doc.items[2].recommendations == [
+    assert [r.text for r in doc.items[2].recommendations] == [
         "Horsensklyngen tager orienteringen om udviklingsarbejdet til efterretning"
     ]
     assert doc.items[1].attachments == [
@@ -168,7 +168,7 @@ def test_003_aarhusklyngen_agenda() -> None:
     assert [i.number for i in doc.items] == [1, 2, 3, 4, 5, 6, 7]
     assert all(i.decision is None for i in doc.items)
     assert (doc.items[1].blocks[0].kind, doc.items[1].blocks[0].heading) == ("indstilling", None)
-    assert doc.items[4].recommendations == [
+    assert [r.text for r in doc.items[4].recommendations] == [
         "Sundhedsklyngen tager status vedr. Velfærdsteknologiens Hus til efterretning"
     ]
     assert [a.value for a in doc.items[2].amounts] == [
@@ -204,3 +204,22 @@ def test_004_status_report() -> None:
     assert "**" not in "".join(s.text for s in doc.sections)
     assert [u.text for u in doc.unplaced][:2] == ["Foråret 2021", "REGION NORDJYLLAND"]
     assert {d.code for d in doc.diagnostics} == {"no-agenda-items", "trailing-fragments"}
+
+
+def test_recommendations_are_linked_to_what_the_decision_made_of_them() -> None:
+    minutes = parse_file(seed("000"))
+    assert [r.outcome for r in minutes.items[2].recommendations] == ["indstilling_fulgt"] * 2
+    assert minutes.items[2].recommendations[0].evidence == (
+        "Indstilling om udmøntning af klyngemidler til Kom Trygt Hjem blev fulgt."
+    )
+    assert [r.outcome for r in minutes.items[5].recommendations] == ["taget_til_efterretning"]
+    assert [r.outcome for r in minutes.items[0].recommendations] == [None]  # "bød velkommen"
+    forum = parse_file(seed("001"))  # item 3: each sub-decision settles its own recommendation
+    linked = [(r.outcome, (r.evidence or "")[:30]) for r in forum.items[2].recommendations]
+    assert linked == [
+        ("drøftet", "Daniel Simonsen præsenterede d"),
+        ("godkendt", "Direktørforum besluttede at ko"),
+        ("godkendt", "Det blev samtidig godkendt at "),
+    ]
+    agenda = parse_file(seed("003"))  # no decisions yet: nothing is linked
+    assert {r.outcome for item in agenda.items for r in item.recommendations} == {None}

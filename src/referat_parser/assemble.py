@@ -17,7 +17,7 @@ from .blocks import BlockDraft, ItemBlocks, render, span, split_blocks
 from .diagnostics import Diagnostics
 from .lines import Line
 from .metadata import Metadata
-from .models import Block, Decision, Item, Section, Table, TocEntry, UnplacedLine
+from .models import Block, Decision, Item, Recommendation, Section, Table, TocEntry, UnplacedLine
 from .outline import ItemDraft, Outline
 
 
@@ -71,6 +71,7 @@ def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDr
     tables.check_promised_tables(prose, bool(item_tables), diags)
     # the case number after the title (003: before it) is part of the item even with no body
     last = [ln for ln in [draft.heading, *draft.structural, *draft.body] if not ln.blank][-1]
+    decision, analysis = _decision(drafts)
     item = Item(
         number=draft.number,
         title=draft.title,
@@ -79,8 +80,8 @@ def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDr
         line_end=last.no,
         page=draft.heading.page,
         blocks=blocks,
-        recommendations=_recommendations(drafts, diags),
-        decision=_decision(drafts),
+        recommendations=_linked(_recommendations(drafts, diags), decision, analysis),
+        decision=decision,
         attachments=attachments.collect((bd.kind == "bilag", bd.lines) for bd in drafts),
         absent=people.absent_names(absent_lines),
         tables=item_tables,
@@ -116,16 +117,28 @@ def _recommendations(drafts: Sequence[BlockDraft], diags: Diagnostics) -> list[s
     return found
 
 
-def _decision(drafts: Sequence[BlockDraft]) -> Decision | None:
+def _linked(
+    texts: list[str], decision: Decision | None, analysis: decisions.DecisionAnalysis | None
+) -> list[Recommendation]:
+    links = decisions.link_recommendations(texts, analysis if decision else None)
+    return [
+        Recommendation(text=text, outcome=outcome, evidence=evidence)
+        for text, (outcome, evidence) in zip(texts, links)
+    ]
+
+
+def _decision(
+    drafts: Sequence[BlockDraft],
+) -> tuple[Decision | None, decisions.DecisionAnalysis | None]:
     """The item's decision: its last Beslutning block (the final authority when several decide)."""
     decided = [bd for bd in drafts if bd.kind == "beslutning"]
     if not decided:
-        return None
+        return None, None
     bd = decided[-1]
     assert bd.heading is not None
     end = span(bd.lines, bd.heading)[1]
     analysis = decisions.analyse_decision(bd.lines)
-    return Decision(
+    decision = Decision(
         text=render(bd.lines),
         body=bd.decision_body,
         date=bd.decision_date,
@@ -138,6 +151,7 @@ def _decision(drafts: Sequence[BlockDraft]) -> Decision | None:
         resolutions=analysis.resolutions,
         votes=analysis.votes,
     )
+    return decision, analysis
 
 
 # --- sections (documents without agenda items) -------------------------------------------

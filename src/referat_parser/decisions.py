@@ -33,10 +33,9 @@ _OUTCOMES = tuple(
 
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? followed by space and an upper-case letter or digit, unless the
-# full stop belongs to an abbreviation or an ordinal date ("d. 2. maj").
-_SENTENCE_END = re.compile(
-    rf"(?<!\b(?:{_ABBREV}))(?<!\b\d{{1,2}}\.)(?<=[.!?])\s+(?=[\p{{Lu}}\d\"”])", re.I
-)
+# full stop belongs to an abbreviation. An ordinal ("indsats 2 og 3. Det blev …") ends a
+# sentence too; ordinal dates ("d. 2. maj") are followed by a lower-case month and never split.
+_SENTENCE_END = re.compile(rf"(?<!\b(?:{_ABBREV}))(?<=[.!?])\s+(?=[\p{{Lu}}\d\"”])", re.I)
 
 _PARTY = "|".join(sorted(PARTY_LETTERS, key=len, reverse=True))
 _COUNT_FOR = re.compile(r"(\d{1,3})\s+stemmer?\s+for", re.I)
@@ -59,6 +58,7 @@ class DecisionAnalysis:
     outcome_line: int | None
     resolutions: list[Resolution] = field(default_factory=list)
     votes: Votes | None = None
+    discussed: str | None = None  # the first sentence that records a discussion
 
 
 def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
@@ -98,7 +98,8 @@ def analyse_decision(lines: Sequence[Line]) -> DecisionAnalysis:
     resolutions = [Resolution(text=s, outcome=o, line=ln.no) for s, ln, o in decisive]
     if len(resolutions) < 2:
         resolutions = []
-    return DecisionAnalysis(outcome, sentence, line.no, resolutions, votes)
+    discussed = next((s for s, _, o in decided if o == "drøftet"), None)
+    return DecisionAnalysis(outcome, sentence, line.no, resolutions, votes, discussed)
 
 
 def parse_votes(text: str) -> Votes | None:
@@ -135,17 +136,70 @@ def _first_int(pattern: re.Pattern[str], text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_FOLLOWS_ALL = frozenset({"godkendt", "indstilling_fulgt"})
+# --- recommendation <-> decision links -------------------------------------------------------
+
+# Outcomes that, said of the item as a whole, befall every recommendation.
+_WHOLE_ITEM = frozenset({"udsat", "afvist", "oversendt", "ingen_bemærkninger"})
+_APPROVALS = frozenset({"godkendt", "indstilling_fulgt"})
+# "Indstillingen blev godkendt", "Som indstillet", "Godkendt.", "Anbefales godkendt."
+_ABOUT_RECOMMENDATIONS = ("indstilling", "indstillet", "som foreslået", "forslaget")
+# Words of four letters or more that say nothing about what was decided.
+_STOPWORDS = frozenset({"blev", "bliver", "skal", "dette", "denne", "disse", "samt", "også",
+                        "ikke", "være", "have", "efter", "under", "over", "mellem", "samtidig"})  # fmt: skip
 
 
-def link_recommendation(recommendation: str, analysis: DecisionAnalysis) -> str | None:
-    """What became of one recommendation, when the decision says so for all of them."""
-    if analysis.outcome in _FOLLOWS_ALL and analysis.outcome_text is not None:
-        text = analysis.outcome_text.casefold()
-        if "indstilling" in text or "dagsorden" in text or "som indstillet" in text:
-            return analysis.outcome
-    if analysis.outcome == "taget_til_efterretning" and "efterretning" in recommendation.casefold():
-        return "taget_til_efterretning"
-    if analysis.outcome == "ingen_bemærkninger":
-        return "ingen_bemærkninger"
-    return None
+def link_recommendations(
+    texts: Sequence[str], analysis: DecisionAnalysis | None
+) -> list[tuple[str | None, str | None]]:
+    """(outcome, evidence) for each recommendation, where the decision's wording allows it:
+    a resolution that repeats a recommendation's words decides that one; a decision about
+    "the recommendation" (or a bare "Godkendt.") decides them all; taking note or discussing
+    decides the recommendations that asked for exactly that. Otherwise (None, None)."""
+    if analysis is None or analysis.outcome in (None, "andet"):
+        return [(None, None)] * len(texts)
+    return [_link_one(text, analysis) for text in texts]
+
+
+def _link_one(text: str, analysis: DecisionAnalysis) -> tuple[str | None, str | None]:
+    outcome, evidence = analysis.outcome, analysis.outcome_text
+    for resolution in analysis.resolutions:  # sub-decisions first: the most specific
+        if _same_reference(text, resolution.text) or _shared_words(text, resolution.text) >= 3:
+            return resolution.outcome, resolution.text
+    if evidence is None:
+        return None, None
+    said = evidence.casefold()
+    asked = text.casefold()
+    if outcome in _WHOLE_ITEM:
+        return outcome, evidence
+    if outcome in _APPROVALS and (
+        any(word in said for word in _ABOUT_RECOMMENDATIONS) or len(said.split()) <= 3
+    ):
+        return outcome, evidence
+    if outcome == "taget_til_efterretning" and ("efterretning" in asked or "orienter" in asked):
+        return outcome, evidence
+    if "drøft" in asked and analysis.discussed is not None:  # "Drøfter …" and it was discussed
+        return "drøftet", analysis.discussed
+    if _shared_words(text, evidence) >= 3:
+        return outcome, evidence
+    return None, None
+
+
+_REFERENCE = re.compile(r"\b(\p{L}{4,})\s(\d{1,3})\b")
+
+
+def _same_reference(a: str, b: str) -> bool:
+    """Both name the same numbered thing ("indsats 4", "punkt 2"): 001 item 3's resolutions."""
+
+    def refs(text: str) -> set[tuple[str, str]]:
+        return {(w.casefold(), n) for w, n in _REFERENCE.findall(text, timeout=1)}
+
+    return bool(refs(a) & refs(b))
+
+
+def _shared_words(a: str, b: str) -> int:
+    def words(text: str) -> set[str]:
+        return {
+            w for w in re.findall(r"\p{L}{4,}", text.casefold(), timeout=1) if w not in _STOPWORDS
+        }
+
+    return len(words(a) & words(b))

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: recommendations are objects {text, outcome, evidence}
 
 
 def _decimal_to_json(value: Decimal) -> int | float:
@@ -158,6 +158,16 @@ class Decision(_Model):
     votes: Votes | None = None
 
 
+class Recommendation(_Model):
+    """One recommendation ("Det indstilles, at …") and what the decision made of it."""
+
+    text: str
+    outcome: Outcome | None = Field(
+        None, description="what became of it; null when the decision text does not say"
+    )
+    evidence: str | None = Field(None, description="the decision sentence that links the two")
+
+
 class Item(_Model):
     number: int
     title: str
@@ -166,7 +176,7 @@ class Item(_Model):
     line_end: int
     page: int | None = None
     blocks: list[Block] = Field(default_factory=list)
-    recommendations: list[str] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
     decision: Decision | None = None
     attachments: list[str] = Field(default_factory=list)
     absent: list[str] = Field(default_factory=list)

@@ -143,7 +143,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^intet at bemærke",
             r"^ingen bemærkninger",
             r"^der var ikke noget til punktet",
-            r"^intet til punktet",
+            r"^intet til (?:dette )?punkt",
             r"^ingen kommentarer",
             r"^intet\.?$",
         ),
@@ -157,6 +157,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bafvis",
             r"\bafvist",
             r"\bikke tiltrådt",
+            r"\bikke (?:blev )?taget til efterretning",
             r"\bkunne ikke anbefale",
         ),
     ),
@@ -185,6 +186,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bgodkender\b",
             r"\bgodkendes\b",
             r"\bvedtag",
+            r"\bvedtog\b",
             r"\banbefales\b",
             r"\banbefalede\b",
             r"\bbesluttede\b",
@@ -210,7 +212,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 DECISION_KEYWORDS: tuple[str, ...] = (
     "godkend", "bemærk", "ikke noget", "intet", "ingen", "forkast", "afvis", "afvist", "udsat",
     "udsæt", "trukket", "dagsorden", "oversend", "videresend", "sendes videre", "fulgt",
-    "tiltrå", "indstillet", "følges", "efterretning", "vedtag", "anbefal", "besluttede",
+    "tiltrå", "indstillet", "følges", "efterretning", "vedtag", "vedtog", "anbefal", "besluttede",
     "bevilg", "bevilling", "drøft", "diskuter", "debat", "opbakning", "enighed", "kunne ikke",
 )  # fmt: skip
 
