@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from referat_parser import parse_text
 from referat_parser.crosschecks import check_decision_dates, check_numbering, check_toc
 from referat_parser.diagnostics import Diagnostics
 from referat_parser.models import Decision, Item, TocEntry
@@ -49,3 +50,46 @@ def test_decision_dated_other_than_the_meeting() -> None:
     items = [_item(1, "a", 10, dt.date(2023, 5, 17)), _item(2, "b", 20, dt.date(2023, 5, 18))]
     check_decision_dates(items, dt.date(2023, 5, 17), diags)
     assert [(d.code, d.line) for d in diags.items] == [("decision-date-mismatch", 22)]
+
+
+ABSENT_ACTING = """REFERAT Udvalget d. 01-02-2025
+
+Mødedato Lørdag d. 1. februar 2025 kl. 10:00
+
+Punkt 1: Deltagere
+
+Beslutning
+
+Afbud fra:
+Hanne Madsen
+
+Direktørforum:
+Eva Holm, Direktør i Region Nordjylland
+Hanne Madsen, Direktør i Vesthimmerland Kommune
+
+Punkt 2: Status
+
+Beslutning
+
+Hanne Madsen præsenterede status for arbejdet.
+Orienteringen blev taget til efterretning.
+"""
+
+
+def test_a_participant_marked_absent_who_acts_in_a_decision_is_reported() -> None:
+    doc = parse_text(ABSENT_ACTING)
+    madsen = next(p for p in doc.participants if p.name == "Hanne Madsen")
+    assert madsen.attendance == "absent"
+    found = [(d.code, d.line, d.message) for d in doc.diagnostics if d.code == "absent-acting"]
+    assert found == [
+        (
+            "absent-acting",
+            20,
+            "'Hanne Madsen' is marked absent but is named in the decision of item 2",
+        )
+    ]
+
+
+def test_the_absence_list_itself_is_not_acting() -> None:
+    doc = parse_text(ABSENT_ACTING.replace("Hanne Madsen præsenterede", "Eva Holm præsenterede"))
+    assert not [d for d in doc.diagnostics if d.code == "absent-acting"]

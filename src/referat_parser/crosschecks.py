@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .blocks import ItemBlocks
 from .diagnostics import Diagnostics
 from .lines import Line
 from .models import (
@@ -75,6 +76,43 @@ def check_decision_dates(
                 decision=decision.date.isoformat(),
                 meeting=meeting.isoformat(),
             )
+
+
+# Sentences that record the absence itself: naming the absent there is not acting.
+_ABSENCE_WORDS = ("afbud", "fravær", "orlov", "i stedet for", "ikke til stede", "deltog ikke")
+
+
+def check_absent_acting(
+    item_blocks: Sequence[ItemBlocks], cast: Sequence[Participant], diags: Diagnostics
+) -> None:
+    """A participant marked absent who is named in a decision as acting ("Hanne Madsen
+    præsenterede …" while Hanne Madsen sent regrets): one of the two is wrong."""
+    absent = [p for p in cast if p.attendance == "absent"]
+    if not absent:
+        return
+    for item in item_blocks:
+        for block in item.blocks:
+            if block.kind != "beslutning":
+                continue
+            for line in block.lines:
+                folded = line.stripped.casefold()
+                if not folded or any(word in folded for word in _ABSENCE_WORDS):
+                    continue
+                for person in absent:
+                    if _acts(person.name, line.stripped):
+                        diags.add("absent-acting", at=line, name=person.name, number=item.number)
+
+
+def _acts(name: str, text: str) -> bool:
+    """The name as the subject of a verb ("Hanne Madsen præsenterede …"), not a list entry
+    ("Hanne Madsen" alone under "Afbud fra:", "Hanne Madsen, Direktør …")."""
+    at = text.find(name)
+    while at >= 0:
+        after = text[at + len(name) : at + len(name) + 2]
+        if len(after) == 2 and after[0] == " " and after[1].islower():
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def summarise(

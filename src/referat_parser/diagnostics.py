@@ -53,6 +53,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # people
     "participant-unsplit": ("warning", "could not split the participant line {text!r}"),
     "absent-unknown": ("warning", "{name!r} is named absent but is not in the participant list"),
+    "absent-acting": (
+        "warning",
+        "{name!r} is marked absent but is named in the decision of item {number}",
+    ),
     # pdf
     "pdf-page-failed": ("error", "page {page} could not be read: {reason}"),
     "pdf-no-text-page": ("info", "page {page} has no text layer"),
