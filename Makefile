@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SEED := fixtures/seeds/000_82c72205aff1f9b0.txt
 
-.PHONY: default venv test lint format typecheck pytest demo schema bench fuzz golden-diff pdfs clean
+.PHONY: default venv test lint format typecheck pytest demo schema bench fuzz golden-diff pdfs perturbed clean
 
 default: test
 
@@ -52,5 +52,8 @@ golden-diff: venv
 pdfs: venv
 	$(PY) scripts/make_pdfs.py
 
+perturbed: venv
+	$(PY) scripts/make_perturbed.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .fuzz-crashes
