@@ -56,7 +56,7 @@ _EMPTY = frozenset({"", "-", "–", "—", "÷"})
 _MONEY_WORDS = ("kr", "Kr", "KR", "DKK", "dkk", "Dkk")
 _MAX_DIGITS = 18  # beyond this a "number" is an identifier, and Decimal would round it
 
-_HINT_WORDS = (*_MONEY_WORDS, "mio", "mia", "mil", "tus")
+_HINT_WORDS = (*_MONEY_WORDS, "tkr", "mio", "mia", "mil", "tus")
 
 
 def _money_hint(text: str) -> bool:
@@ -66,6 +66,9 @@ def _money_hint(text: str) -> bool:
     for word in _HINT_WORDS:
         at = text.find(word)
         while at >= 0:
+            if at and text[at - 1].isalpha():  # inside a word: "skriftlig", "familie"
+                at = text.find(word, at + 1)
+                continue
             around = text[max(0, at - 4) : at] + text[at + len(word) : at + len(word) + 4]
             if any(ch.isdigit() for ch in around):
                 return True

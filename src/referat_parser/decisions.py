@@ -31,6 +31,23 @@ _OUTCOMES = tuple(
     for outcome, phrases in DECISION_OUTCOMES
 )
 
+
+def _probe(phrase: str) -> str | None:
+    """The longest word a phrase's pattern always contains ("efterretning" for
+    r"\\btil efterretning"), or None when it has none. Escapes, classes, groups and letters
+    made optional by a quantifier are masked first."""
+    masked = re.sub(r"\\.|\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\)[?*]|.(?=[?*{])", "#", phrase)
+    words = re.findall(r"[a-zæøå]{4,}", masked)
+    return max(words, key=len) if words else None
+
+
+# Per outcome, substrings one of which a matching sentence must hold (a cheap test before the
+# pattern); None when some phrase of the outcome has no such substring.
+_PROBES: tuple[tuple[str, ...] | None, ...] = tuple(
+    None if any(_probe(p) is None for p in phrases) else tuple(_probe(p) or "" for p in phrases)
+    for _, phrases in DECISION_OUTCOMES
+)
+
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? followed by space and an upper-case letter or digit, unless the
 # full stop belongs to an abbreviation. An ordinal ("indsats 2 og 3. Det blev …") ends a
@@ -79,7 +96,9 @@ def classify(sentence: str) -> str | None:
     folded = sentence.casefold().lstrip("-•– ")
     if not any(key in folded for key in DECISION_KEYWORDS):
         return None
-    for outcome, pattern in _OUTCOMES:
+    for (outcome, pattern), probes in zip(_OUTCOMES, _PROBES):
+        if probes is not None and not any(probe in folded for probe in probes):
+            continue
         if pattern.search(folded, timeout=1):
             return outcome
     return None
