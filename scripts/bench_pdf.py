@@ -13,7 +13,6 @@ Timings are reported, never asserted.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import subprocess
 import sys
 import tempfile
@@ -25,11 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _make_pdfs_module() -> Any:
-    spec = importlib.util.spec_from_file_location("make_pdfs", ROOT / "scripts" / "make_pdfs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import make_pdfs
+
+    return make_pdfs
 
 
 def build_long_pdf(target: Path, repeats: int) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, load_script
 from facts import facts
 from referat_parser import parse_file
 from referat_parser.cli import app
@@ -113,12 +113,7 @@ def test_good_and_bad_pdf_together_keep_the_good_one() -> None:
 
 def test_pdf_fixtures_are_the_ones_the_script_makes(tmp_path: Path) -> None:
     """The script is deterministic; the committed PDFs are its output (rerun `make pdfs`)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_pdfs", ROOT / "scripts" / "make_pdfs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("make_pdfs")
     module.OUT = tmp_path
     module.main()
     for made in sorted(tmp_path.glob("*.pdf")):

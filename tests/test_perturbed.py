@@ -4,14 +4,13 @@ footers, invisible characters. Each must give the clean seed's facts and block t
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, load_script
 from facts import facts
 from referat_parser import parse_file, parse_text
 from referat_parser.models import Document
@@ -22,11 +21,7 @@ ENCODINGS = {"utf8-bom": "utf-8-sig", "utf16": "utf-16", "cp1252": "cp1252", "la
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mp", ROOT / "scripts" / "make_perturbed.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_perturbed")
 
 
 def _texts(doc: Document) -> list[list[str]]:

@@ -18,7 +18,7 @@ vocabulary, so they stay in the block's text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -56,6 +56,15 @@ class BlockDraft:
     @property
     def content(self) -> list[Line]:
         return [ln for ln in self.lines if not ln.blank]
+
+
+def decision_lines(item_blocks: Sequence[ItemBlocks]) -> Iterator[tuple[int, Line]]:
+    """(item number, line) for every line of every Beslutning block, in document order."""
+    for item in item_blocks:
+        for block in item.blocks:
+            if block.kind == "beslutning":
+                for line in block.lines:
+                    yield item.number, line
 
 
 class ItemBlocks(NamedTuple):

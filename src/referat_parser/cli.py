@@ -34,6 +34,12 @@ app = typer.Typer(
 
 _DEBUG = {"on": False}
 
+# Options that ``parse`` and ``batch`` share.
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")]
+EngineOption = Annotated[
+    str, typer.Option(help="PDF engine: 'fast' (pypdfium2 + pdfplumber tables) or 'pdfplumber'.")
+]
+
 
 def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"referat: error: {message}", err=True)
@@ -89,13 +95,8 @@ def parse(
         Optional[str],  # noqa: UP045
         typer.Option(help="Text encoding of the input (default: detect)."),
     ] = None,
-    engine: Annotated[
-        str,
-        typer.Option(help="PDF engine: 'fast' (pypdfium2 + pdfplumber tables) or 'pdfplumber'."),
-    ] = "fast",
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")
-    ] = DEFAULT_MAX_BYTES,
+    engine: EngineOption = "fast",
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any document has a warning or error.")
     ] = False,
@@ -148,13 +149,11 @@ def batch(
         int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of CPUs).")
     ] = 0,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 60.0,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip inputs whose output is up to date.")
     ] = False,
-    engine: Annotated[str, typer.Option(help="PDF engine: 'fast' or 'pdfplumber'.")] = "fast",
+    engine: EngineOption = "fast",
     dask_scheduler: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--dask-scheduler", help="Run on a Dask cluster (tcp://HOST:PORT)."),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .blocks import ItemBlocks
+from .blocks import ItemBlocks, decision_lines
 from .diagnostics import Diagnostics
 from .lines import Line
 from .models import (
@@ -90,17 +90,13 @@ def check_absent_acting(
     absent = [p for p in cast if p.attendance == "absent"]
     if not absent:
         return
-    for item in item_blocks:
-        for block in item.blocks:
-            if block.kind != "beslutning":
-                continue
-            for line in block.lines:
-                folded = line.stripped.casefold()
-                if not folded or any(word in folded for word in _ABSENCE_WORDS):
-                    continue
-                for person in absent:
-                    if _acts(person.name, line.stripped):
-                        diags.add("absent-acting", at=line, name=person.name, number=item.number)
+    for number, line in decision_lines(item_blocks):
+        folded = line.stripped.casefold()
+        if not folded or any(word in folded for word in _ABSENCE_WORDS):
+            continue
+        for person in absent:
+            if _acts(person.name, line.stripped):
+                diags.add("absent-acting", at=line, name=person.name, number=number)
 
 
 def _acts(name: str, text: str) -> bool:

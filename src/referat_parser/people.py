@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .blocks import ItemBlocks, absent_names_text
+from .blocks import ItemBlocks, absent_names_text, decision_lines
 from .diagnostics import Diagnostics
 from .lines import Line
 from .models import Participant
@@ -405,12 +405,8 @@ def _apply_prose(
     """Absences and substitutes written in decision prose (002 item 1), line by line."""
     if not cast:
         return
-    for item in item_blocks:
-        for block in item.blocks:
-            if block.kind != "beslutning":
-                continue
-            for line in block.lines:
-                _read_prose_line(cast, line, diags)
+    for _, line in decision_lines(item_blocks):
+        _read_prose_line(cast, line, diags)
 
 
 def _read_prose_line(cast: list[Participant], line: Line, diags: Diagnostics) -> None:
