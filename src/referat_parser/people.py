@@ -186,6 +186,8 @@ def _read_block_lists(
     group: str | None = None
     for i, line in enumerate(content):
         text = line.stripped
+        if mode is None and len(text) >= 40:
+            continue  # outside a list only a short heading ("Afbud fra:") starts one
         if _is_heading(text) and len(text) < 40:
             mode, group = "list", None
         elif _ABSENT_HEAD.match(text):
@@ -352,10 +354,14 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _find(cast: Sequence[Participant], name: str) -> Participant | None:
-    exact = [p for p in cast if p.name.casefold() == name.casefold()]
-    if exact:
-        return exact[0]
-    close = [p for p in cast if same_person(p.name, name)]
+    """The participant of that name; else the only one ``same_person`` matches."""
+    target = name.casefold()
+    close: list[Participant] = []
+    for person in cast:
+        if person.name.casefold() == target:
+            return person
+        if same_person(person.name, name):
+            close.append(person)
     return close[0] if len(close) == 1 else None
 
 
