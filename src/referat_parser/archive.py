@@ -109,16 +109,21 @@ class Result:
 
     index: int
     status: str  # "ok", "warnings", "failed"
-    text: str | None = None
+    text: str | None = None  # the JSON, when the parent needs it (JSON Lines, or to write it)
+    written: bool = False  # the worker wrote ``task.output`` itself
     diagnostics: int = 0
     error: str | None = None
     sha256: str | None = None
     seconds: float = 0.0
 
 
-def convert(task: Task, engine: str, max_bytes: int, indent: int | None) -> Result:
-    """Parse one file into its JSON text; every failure becomes a ``Result``, never a raise."""
-    from .cli import dump
+def convert(
+    task: Task, engine: str, max_bytes: int, *, write: bool = False, keep_text: bool = True
+) -> Result:
+    """Parse one file into its JSON; every failure becomes a ``Result``, never a raise.
+    ``write``: write ``task.output`` here (local workers share the disk, and the parent stays
+    free); ``keep_text``: send the JSON back (for JSON Lines, or for the parent to write)."""
+    from .cli import dump, write_atomic
     from .pipeline import parse_file
 
     start = time.perf_counter()
@@ -131,10 +136,16 @@ def convert(task: Task, engine: str, max_bytes: int, indent: int | None) -> Resu
         message = f"{task.path}: internal error: {type(exc).__name__}: {exc}"
         return Result(task.index, "failed", error=message, seconds=_since(start))
     warned = any(d.severity != "info" for d in doc.diagnostics)
+    text = dump(doc, None)
+    written = False
+    if write and task.output is not None:
+        write_atomic(Path(task.output), text + "\n")
+        written = True
     return Result(
         task.index,
         "warnings" if warned else "ok",
-        text=dump(doc, indent),
+        text=text if keep_text or not written else None,
+        written=written,
         diagnostics=len(doc.diagnostics),
         sha256=doc.source.sha256,
         seconds=_since(start),
@@ -236,6 +247,7 @@ class Batch:
     _report: _OrderedFile | None = None
     _stream: _OrderedFile | None = None
     _partial: Any = None
+    _flushed: float = 0.0
 
     def open(self) -> None:
         out = self.options.out_dir
@@ -249,11 +261,12 @@ class Batch:
         """Write one file's JSON (atomically) and record its report line."""
         from .cli import write_atomic
 
-        if result.text is not None and task.output is not None:
+        if result.text is not None and task.output is not None and not result.written:
             write_atomic(Path(task.output), result.text + "\n")
+        parsed = result.status != "failed"
         line = ReportLine(
             path=task.path,
-            output=task.output if result.text is not None else None,
+            output=task.output if parsed else None,
             status=result.status,
             diagnostics=result.diagnostics if result.status != "failed" else None,
             error=result.error,
@@ -270,7 +283,9 @@ class Batch:
             self.failures.append(line)
         if self._partial is not None:  # a running copy, so an interrupted batch can --resume
             self._partial.write(json.dumps(asdict(line), ensure_ascii=False) + "\n")
-            self._partial.flush()
+            if time.monotonic() - self._flushed > 0.5:  # a kill loses at most 0.5 s of work
+                self._partial.flush()
+                self._flushed = time.monotonic()
         self._pending[index] = (line, text if self._stream is not None else None)
         while self._next in self._pending:
             ready, body = self._pending.pop(self._next)
@@ -375,7 +390,7 @@ def _up_to_date(task: Task, before: dict[str, Any] | None, version: str) -> bool
 Convert = Callable[[Task], Result]
 
 
-def _worker_main(conn: Any, engine: str, max_bytes: int) -> None:
+def _worker_main(conn: Any, engine: str, max_bytes: int, keep_text: bool) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -383,7 +398,7 @@ def _worker_main(conn: Any, engine: str, max_bytes: int) -> None:
         task = conn.recv()
         if task is None:
             return
-        conn.send(convert(task, engine, max_bytes, None))
+        conn.send(convert(task, engine, max_bytes, write=True, keep_text=keep_text))
 
 
 @dataclass(slots=True)
@@ -408,7 +423,9 @@ def run_local(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
     def start() -> _Worker:
         parent, child = context.Pipe()
         process = context.Process(
-            target=_worker_main, args=(child, options.engine, options.max_bytes), daemon=True
+            target=_worker_main,
+            args=(child, options.engine, options.max_bytes, options.jsonl is not None),
+            daemon=True,
         )
         process.start()
         child.close()
@@ -451,9 +468,10 @@ def run_local(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
                     except (EOFError, OSError):
                         fail(worker, f"worker died (exit code {worker.process.exitcode})")
                         continue
-                    assert worker.task is not None
-                    on_result(batch.accept(worker.task, result))
-                    assign(worker)
+                    done, worker.task = worker.task, None
+                    assert done is not None
+                    assign(worker)  # first: the worker parses on while this one is recorded
+                    on_result(batch.accept(done, result))
                 elif worker.process.sentinel in ready:
                     worker.process.join()
                     fail(worker, f"worker died (exit code {worker.process.exitcode})")
@@ -473,7 +491,7 @@ def run_local(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
 
 
 def _dask_convert(task: Task, engine: str, max_bytes: int) -> Result:
-    return convert(task, engine, max_bytes, None)
+    return convert(task, engine, max_bytes)  # the parent writes: workers may not share its disk
 
 
 def run_dask(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
