@@ -1,7 +1,8 @@
 """``make bench``: speed and memory figures for the README and the issue notes.
 
 Measures, in one run on this machine:
-  1. text throughput of ``parse_bytes`` over the seeds (MB/s, one core), best of 3;
+  1. text throughput of ``parse_bytes`` over the seeds (MB/s, one core), best of 3, and the
+     time of each pipeline stage;
   2. linearity: one seed repeated 1x, 10x, 100x into one document (s and MB/s each);
   3. start-up: wall time of ``referat --help`` and ``referat parse <seed>`` (best of 5);
   4. batch (when ``referat batch`` exists): documents/s with --jobs 1 and 2 over a generated
@@ -47,6 +48,41 @@ def bench_throughput() -> None:
 
     secs = _best(run)
     print(f"text throughput: {total / 1e6:.2f} MB in {secs:.3f} s = {total / 1e6 / secs:.1f} MB/s")
+
+
+def bench_stages() -> None:
+    """Where the text time goes: each pipeline stage over the seeds (best of 3, 20 rounds)."""
+    from referat_parser import assemble, metadata, outline, people, pipeline
+    from referat_parser.decode import decode
+    from referat_parser.diagnostics import Diagnostics
+
+    datas = [p.read_bytes() for p in SEEDS]
+    total = sum(len(d) for d in datas) * 20 / 1e6
+    spent: dict[str, float] = {}
+
+    def lap(name: str, since: float) -> float:
+        now = time.perf_counter()
+        spent[name] = spent.get(name, 0.0) + now - since
+        return now
+
+    for _ in range(20):
+        for data in datas:
+            diags = Diagnostics()
+            t = time.perf_counter()
+            text = decode(data, diags)[0]
+            t = lap("decode", t)
+            lines = pipeline.text_lines(text, diags)
+            t = lap("normalise+lines+noise", t)
+            shape = outline.segment(lines)
+            t = lap("segment", t)
+            meta = metadata.read_metadata(shape.header, diags)
+            t = lap("metadata", t)
+            body = assemble.build_body(shape, meta, diags)
+            t = lap("extract (assemble)", t)
+            people.extract_participants(shape.header, body.item_blocks, body.absence_lines, diags)
+            lap("people", t)
+    for name, secs in spent.items():
+        print(f"stage {name:<22} {secs * 1000 / 20:7.2f} ms per round = {total / secs:7.1f} MB/s")
 
 
 def bench_linearity() -> None:
@@ -123,6 +159,7 @@ def main() -> None:
     parser.add_argument("--skip-pdf", action="store_true")
     args = parser.parse_args()
     bench_throughput()
+    bench_stages()
     bench_linearity()
     bench_startup()
     if not args.skip_batch:
