@@ -4,7 +4,8 @@ Every non-blank line of the normalised input must be accounted for by exactly th
 consumed it:
 
 * removed by a rule that says so: web noise (``noise.is_noise``, or a line of markup only
-  such as "<br>" or "**"), or page furniture (a ``page-furniture-removed`` diagnostic);
+  such as "<br>" or "**"), page furniture (a ``page-furniture-removed`` diagnostic), or a
+  table's header row repeated after a page break (a ``table-continued`` diagnostic on it);
 * the header: a line read as metadata (title, date, place: ``Metadata.used``) or a TOC line;
 * inside an item: the item's heading and case-number lines, a line inside one of its blocks or
   tables, or an absence line whose names are in the item's ``absent``;
@@ -38,6 +39,7 @@ def find_unplaced(text: str, doc: Document) -> list[tuple[int, str]]:
     kept_ids = {(ln.no, ln.page) for ln in kept if not ln.blank}  # markup-only lines: noise
     markup_only = {(ln.no, ln.page) for ln in kept if ln.blank}
     furniture = any(d.code == "page-furniture-removed" for d in diags.items)
+    repeated_headers = {(d.line, d.page) for d in diags.items if d.code == "table-continued"}
     shape = outline.segment(kept)
     meta = metadata.read_metadata(shape.header, Diagnostics())
     claimed: set[int] = set(meta.used) | {ln.no for ln in shape.toc_lines}
@@ -49,7 +51,12 @@ def find_unplaced(text: str, doc: Document) -> list[tuple[int, str]]:
     missing = []
     for line in raw:
         if (line.no, line.page) not in kept_ids:
-            if is_noise(line.text) or furniture or (line.no, line.page) in markup_only:
+            if (
+                is_noise(line.text)
+                or furniture
+                or (line.no, line.page) in markup_only
+                or (line.no, line.page) in repeated_headers
+            ):
                 continue  # removed by a rule that reports it
             missing.append((line.no, line.stripped))
         elif line.no not in claimed:

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from referat_parser.decisions import analyse_decision
+from referat_parser.decisions import analyse_decision, classify, literal_words, point_numbers
 from referat_parser.lines import Line, split_lines
+from referat_parser.vocab import DECISION_KEYWORDS, DECISION_OUTCOMES
 from rulefixtures import Case, read_cases
 
 CASES = read_cases("decisions.txt")
@@ -39,3 +40,41 @@ def test_decision_rules(case: Case) -> None:
                 assert got["votes"][field] == value, f"{where} votes.{field}"
         else:
             assert got[key] == want, f"{where} {key}"
+
+
+PHRASES = [(outcome, phrase) for outcome, phrases in DECISION_OUTCOMES for phrase in phrases]
+
+
+@pytest.mark.parametrize(("outcome", "phrase"), PHRASES, ids=[p for _, p in PHRASES])
+def test_every_phrase_holds_a_keyword_so_the_probe_cannot_skip_it(
+    outcome: str, phrase: str
+) -> None:
+    """classify() only tries sentences holding a DECISION_KEYWORDS stem, and per outcome only
+    those holding a phrase's longest literal word: each phrase must always contain one."""
+    words = literal_words(phrase)
+    assert words, f"{outcome}: {phrase!r} has no literal word of four letters or more"
+    joined = " ".join(words)  # a keyword of two words ("ikke noget") is two literal words
+    assert any(key in joined for key in DECISION_KEYWORDS), phrase
+
+
+def test_literal_words_skip_optional_and_alternative_parts() -> None:
+    assert literal_words(r"\bikke (?:\p{L}+ ){0,2}godkend") == ["ikke", "godkend"]
+    assert literal_words(r"^(?:der var )?ikke noget at bemærke") == ["ikke", "noget", "bemærke"]
+    assert literal_words(r"\b(?:sagen|punktet) udgik\b") == ["udgik"]
+    assert literal_words(r"indstilling(?:en)?") == ["indstilling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [("Indstillingens 1. at-punkt godkendt", (1,)), ("1., 2. og 3. at-punkt", (1, 2, 3)),
+     ("at-punkt 2", (2,)), ("andet at-punkt", (2,)), ("indstillingens punkt 1-3", (1, 2, 3)),
+     ("punkt 2 i indstillingen", (2,)), ("Ad 3: Udsat.", (3,)), ("indsats 2 og 3", ()),
+     ("Godkendt d. 2. maj", ())],
+)  # fmt: skip
+def test_point_numbers(text: str, points: tuple[int, ...]) -> None:
+    assert point_numbers(text) == points
+
+
+def test_sentence_without_decision_words_is_not_classified() -> None:
+    assert classify("Formanden bød velkommen til mødet.") is None
+    assert classify("Bo Libergren bød velkommen.") is None

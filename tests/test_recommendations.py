@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from referat_parser import parse_text
 from referat_parser.diagnostics import Diagnostics
 from referat_parser.lines import split_lines
 from referat_parser.recommendations import extract_recommendations
@@ -20,3 +21,113 @@ def test_opener_without_recommendations_is_reported() -> None:
     diags = Diagnostics()
     extract_recommendations(split_lines("Intro.\n\nDet indstilles, at Direktørforum:\n"), diags)
     assert [(d.code, d.line) for d in diags.items] == [("recommendation-empty", 3)]
+
+
+# --- what became of each recommendation (issue 8) ---------------------------------------------
+
+
+def _minutes(indstilling: str, beslutning: str, kind: str = "REFERAT") -> str:
+    return f"""{kind} Teknik- og Miljøudvalget d. 03-03-2025
+
+Punkt 1: Budget for vejvedligeholdelse 2025
+
+Sagsfremstilling
+
+Forvaltningen har udarbejdet et forslag til fordeling af midlerne.
+
+Indstilling
+
+{indstilling}
+
+Beslutning
+
+{beslutning}
+"""
+
+
+THREE_POINTS = """Forvaltningen indstiller, at
+
+at udvalget godkender fordelingen af midlerne til asfalt
+
+at udvalget godkender en pulje til cykelstier
+
+at sagen oversendes til Økonomiudvalget"""
+
+
+def _links(text: str) -> list[tuple[str | None, str | None]]:
+    item = parse_text(text).items[0]
+    return [(r.outcome, r.evidence) for r in item.recommendations]
+
+
+def test_at_points_decided_one_by_one_are_linked_one_by_one() -> None:
+    links = _links(
+        _minutes(THREE_POINTS, "Indstillingens 1. at-punkt godkendt, 2. at-punkt udsat.")
+    )
+    assert links == [
+        ("godkendt", "Indstillingens 1. at-punkt godkendt"),
+        ("udsat", "2. at-punkt udsat."),
+        (None, None),  # the decision says nothing about the third point
+    ]
+
+
+def test_at_points_named_by_ordinal_words_and_lists() -> None:
+    decision = "1. og 2. at-punkt blev godkendt. Indstillingens tredje at-punkt blev ikke godkendt."
+    links = _links(_minutes(THREE_POINTS, decision))
+    assert [outcome for outcome, _ in links] == ["godkendt", "godkendt", "afvist"]
+    assert links[2][1] == "Indstillingens tredje at-punkt blev ikke godkendt."
+
+
+def test_an_approval_of_the_recommendation_decides_every_point() -> None:
+    for decision, outcome in [
+        ("Indstillingen blev godkendt.", "godkendt"),
+        ("Godkendt.", "godkendt"),
+        ("Godkendt med de faldne bemærkninger.", "godkendt"),
+        ("Anbefales godkendt.", "godkendt"),
+        ("Indstillingen blev tiltrådt.", "indstilling_fulgt"),
+        ("Sagen blev udsat til næste møde.", "udsat"),
+        ("Forslaget blev forkastet.", "afvist"),
+    ]:
+        links = _links(_minutes(THREE_POINTS, decision))
+        assert links == [(outcome, decision)] * 3, decision
+
+
+def test_a_decision_about_something_else_links_nothing() -> None:
+    links = _links(_minutes(THREE_POINTS, "Udvalget godkendte et nyt mødested for 2026."))
+    assert links == [(None, None)] * 3
+    links = _links(_minutes(THREE_POINTS, "Direktøren gav en status på arbejdet."))
+    assert links == [(None, None)] * 3
+
+
+def test_a_decision_that_repeats_the_wording_decides_that_recommendation() -> None:
+    decision = (
+        "Udvalget godkendte fordelingen af midlerne til asfalt. "
+        "Puljen til cykelstier blev udsat til budgetforhandlingerne."
+    )
+    links = _links(_minutes(THREE_POINTS, decision))
+    assert links[0] == ("godkendt", "Udvalget godkendte fordelingen af midlerne til asfalt.")
+    assert links[1] == (
+        "udsat",
+        "Puljen til cykelstier blev udsat til budgetforhandlingerne.",
+    )
+    assert links[2] == (None, None)
+
+
+def test_taking_note_decides_the_recommendation_that_asks_for_it() -> None:
+    text = _minutes(
+        "Det indstilles, at udvalget tager orienteringen til efterretning.",
+        "Taget til orientering.",
+    )
+    assert _links(text) == [("taget_til_efterretning", "Taget til orientering.")]
+
+
+def test_an_agenda_links_nothing() -> None:
+    text = _minutes(THREE_POINTS, "", kind="DAGSORDEN").replace("Beslutning\n", "")
+    doc = parse_text(text)
+    assert doc.kind == "dagsorden"
+    assert [r.text for r in doc.items[0].recommendations] == [
+        "udvalget godkender fordelingen af midlerne til asfalt",
+        "udvalget godkender en pulje til cykelstier",
+        "sagen oversendes til Økonomiudvalget",
+    ]
+    assert {r.outcome for r in doc.items[0].recommendations} == {None}
+    assert doc.summary.recommendations_linked == 0

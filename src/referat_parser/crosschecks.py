@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import regex as re
+
 from .blocks import ItemBlocks, decision_lines
 from .diagnostics import Diagnostics
 from .lines import Line
@@ -24,6 +26,7 @@ from .models import (
     Table,
     TocEntry,
 )
+from .people import same_person
 
 
 def _key(title: str) -> str:
@@ -78,37 +81,59 @@ def check_decision_dates(
             )
 
 
-# Sentences that record the absence itself: naming the absent there is not acting.
-_ABSENCE_WORDS = ("afbud", "fravær", "orlov", "i stedet for", "ikke til stede", "deltog ikke")
+# Lines that record the absence itself: naming the absent there is not acting.
+_ABSENCE_RECORD = re.compile(
+    r"\b(?:afbud|fravær\w*|orlov|forfald|forhindret|syg|sygdom|udeblev|i stedet for"
+    r"|ikke til stede|deltog ikke|ikke deltage\w*|ikke mødt)\b",
+    re.I,
+)
+# A run of capitalised words followed by a lower-case word: a name as the subject of a verb
+# ("Hanne Madsen præsenterede …", "Direktør Hanne Madsen orienterede …"), not a list entry
+# ("Hanne Madsen, Direktør …") or a name ending a sentence.
+_ACTOR = re.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,4}(?=\s\p{Ll})")
 
 
 def check_absent_acting(
-    item_blocks: Sequence[ItemBlocks], cast: Sequence[Participant], diags: Diagnostics
+    item_blocks: Sequence[ItemBlocks],
+    cast: Sequence[Participant],
+    diags: Diagnostics,
+    items: Sequence[Item] = (),
 ) -> None:
-    """A participant marked absent who is named in a decision as acting ("Hanne Madsen
-    præsenterede …" while Hanne Madsen sent regrets): one of the two is wrong."""
-    absent = [p for p in cast if p.attendance == "absent"]
-    if not absent:
+    """A participant marked absent (in the list, or on the item's "Fraværende …" line) who is
+    named in a decision as acting ("Hanne Madsen præsenterede …" while Hanne Madsen sent
+    regrets): one of the two is wrong. Names match as ``people.same_person`` says ("Daniel
+    Simonsen" is "Daniel Kjærsgaard Simonsen")."""
+    absent = [p.name for p in cast if p.attendance == "absent"]
+    absent_in = {item.number: item.absent for item in items}
+    if not absent and not any(absent_in.values()):
         return
     for number, line in decision_lines(item_blocks):
-        folded = line.stripped.casefold()
-        if not folded or any(word in folded for word in _ABSENCE_WORDS):
+        text = line.stripped
+        names = [*absent, *absent_in.get(number, [])]
+        if not text or not names or _ABSENCE_RECORD.search(text, timeout=1):
             continue
-        for person in absent:
-            if _acts(person.name, line.stripped):
-                diags.add("absent-acting", at=line, name=person.name, number=number)
+        reported: set[str] = set()
+        for actor in _actors(text):
+            for name in names:
+                if name not in reported and _is(actor, name):
+                    reported.add(name)
+                    diags.add("absent-acting", at=line, name=name, number=number, text=_clip(text))
 
 
-def _acts(name: str, text: str) -> bool:
-    """The name as the subject of a verb ("Hanne Madsen præsenterede …"), not a list entry
-    ("Hanne Madsen" alone under "Afbud fra:", "Hanne Madsen, Direktør …")."""
-    at = text.find(name)
-    while at >= 0:
-        after = text[at + len(name) : at + len(name) + 2]
-        if len(after) == 2 and after[0] == " " and after[1].islower():
-            return True
-        at = text.find(name, at + 1)
-    return False
+def _actors(text: str) -> list[str]:
+    if not any(ch.isupper() for ch in text):
+        return []
+    return [m.group(0) for m in _ACTOR.finditer(text, timeout=1)]
+
+
+def _is(actor: str, name: str) -> bool:
+    """The actor run ends with the name: "Direktør Hanne Madsen" is "Hanne Madsen"."""
+    words = actor.split()
+    return any(same_person(" ".join(words[i:]), name) for i in range(len(words) - 1))
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def summarise(
@@ -132,6 +157,9 @@ def summarise(
         decisions=len(decisions),
         decisions_by_outcome=outcomes,
         recommendations=sum(len(item.recommendations) for item in items),
+        recommendations_linked=sum(
+            r.outcome is not None for item in items for r in item.recommendations
+        ),
         participants=len(participants),
         present=sum(p.attendance == "present" for p in participants),
         absent=sum(p.attendance == "absent" for p in participants),
@@ -139,6 +167,7 @@ def summarise(
         substitutes=sum(p.substitute_for is not None for p in participants),
         tables=len(tables),
         tables_with_total=sum(t.total is not None for t in tables),
+        totals_checked=sum(t.totals_ok is not None for t in tables),
         totals_ok=sum(t.totals_ok is True for t in tables),
         totals_mismatch=sum(t.totals_ok is False for t in tables),
         amounts=sum(len(item.amounts) for item in items),

@@ -20,6 +20,9 @@ WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_ALT})\.?\s+(\d{{4}})(
 # A day and month without a year: found so it can be reported, never completed by guessing.
 PARTIAL_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_ALT})\b(?!\.?\s+\d{{4}})", re.I)
 TIME = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:])", re.I)
+# Dates are read from headers and headings; on a longer line only its start is searched, so a
+# pathological 10 MB line costs nothing here (and never reaches a pattern's timeout).
+_SCAN = 2000
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -32,6 +35,7 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     """The first complete date in ``text`` and its span, or ``(None, None)``."""
     best: tuple[int, dt.date | None, tuple[int, int]] | None = None
+    text = text[:_SCAN]
     for pattern, order in ((NUMERIC_DATE, "dmy"), (ISO_DATE, "ymd"), (WORD_DATE, "dMy")):
         m = pattern.search(text, timeout=1)
         if m is None or (best is not None and m.start() >= best[0]):
@@ -51,13 +55,13 @@ def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
 
 def partial_date_span(text: str) -> tuple[int, int] | None:
     """Where a day and month without a year stand ("d. 5. juni"), if anywhere."""
-    m = PARTIAL_DATE.search(text, timeout=1)
+    m = PARTIAL_DATE.search(text[:_SCAN], timeout=1)
     return m.span() if m else None
 
 
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """'kl. 14:00' -> '14:00'; 'kl. 9' -> '09:00'."""
-    m = TIME.search(text, timeout=1)
+    m = TIME.search(text[:_SCAN], timeout=1)
     if m is None:
         return None, None
     hour, minute = int(m.group(1)), int(m.group(2) or 0)

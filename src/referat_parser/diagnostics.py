@@ -55,7 +55,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "absent-unknown": ("warning", "{name!r} is named absent but is not in the participant list"),
     "absent-acting": (
         "warning",
-        "{name!r} is marked absent but is named in the decision of item {number}",
+        "{name!r} is marked absent but acts in the decision of item {number}: {text!r}",
     ),
     # pdf
     "pdf-page-failed": ("error", "page {page} could not be read: {reason}"),

@@ -245,6 +245,7 @@ class Summary(_Model):
     decisions: int = 0
     decisions_by_outcome: OutcomeCounts = Field(default_factory=OutcomeCounts)
     recommendations: int = 0
+    recommendations_linked: int = 0
     participants: int = 0
     present: int = 0
     absent: int = 0
@@ -252,6 +253,7 @@ class Summary(_Model):
     substitutes: int = 0
     tables: int = 0
     tables_with_total: int = 0
+    totals_checked: int = 0
     totals_ok: int = 0
     totals_mismatch: int = 0
     amounts: int = 0

@@ -58,7 +58,7 @@ def _parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docum
     crosschecks.check_toc(shape.toc, body.items, diags)
     crosschecks.check_numbering(body.items, diags)
     crosschecks.check_decision_dates(body.items, meta.date, diags)
-    crosschecks.check_absent_acting(body.item_blocks, cast, diags)
+    crosschecks.check_absent_acting(body.item_blocks, cast, diags, body.items)
     diagnostics = diags.sorted()
     section_tables = [t for s in body.sections for t in s.tables]
     return Document(

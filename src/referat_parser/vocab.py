@@ -141,6 +141,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "ingen_bemærkninger",
         (
             r"^intet at bemærke",
+            r"^(?:der var )?ikke noget at bemærke",
             r"^ingen bemærkninger",
             r"^der var ikke noget til punktet",
             r"^intet til (?:dette )?punkt",
@@ -149,23 +150,53 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        # Negations before approvals: "Indstillingen blev ikke godkendt", "Anbefales ikke."
         "afvist",
         (
-            r"\bikke (?:blev )?godkendt",
-            r"\bblev ikke godkendt",
+            r"\bikke (?:\p{L}+ ){0,2}godkend",
+            r"\bgodkend\p{L}{0,3} ikke\b",
             r"\bforkast",
             r"\bafvis",
             r"\bafvist",
-            r"\bikke tiltrådt",
+            r"\bikke (?:\p{L}+ )?tiltrå",
+            r"\bikke (?:\p{L}+ )?tiltræd",
             r"\bikke (?:blev )?taget til efterretning",
-            r"\bkunne ikke anbefale",
+            r"\bikke (?:\p{L}+ ){0,2}anbefal",
+            r"\banbefal\p{L}{0,3} ikke\b",
+            r"\bikke (?:\p{L}+ ){0,2}imødekom",
+            r"\bimødekommes ikke\b",
+            r"\bbesluttede ikke\b",
+            r"\b(?:forslaget|indstillingen|ændringsforslaget) faldt\b",
         ),
     ),
     (
         "udsat",
-        (r"\budsat", r"\budsætte", r"\budsættes", r"\bblev trukket", r"\btaget af dagsordenen"),
+        (
+            r"\budsat",
+            r"\budsætte",
+            r"\budsættes",
+            r"\b(?:sagen|punktet|forslaget) (?:blev )?trukket",
+            r"\b(?:sagen|punktet|forslaget) trækkes",
+            r"^trukket\b",
+            r"\btaget af dagsordenen",
+            r"\b(?:sagen|punktet) udgik\b",
+            r"\b(?:sagen|punktet) udgår\b",
+            r"^udgår\b",
+            r"\b(?:sagen|punktet) blev ikke behandlet",
+            r"\b(?:sagen|punktet) (?:blev )?ikke nået",
+        ),
     ),
-    ("oversendt", (r"\boversend", r"\bvideresend", r"\bsendes videre til")),
+    (
+        "oversendt",
+        (
+            r"\boversend",
+            r"\bvideresend",
+            r"\bsendes videre til",
+            r"\bsendt videre til",
+            r"^(?:sagen |punktet |forslaget )?sendes til\b",
+            r"\b(?:sagen|punktet|forslaget|ansøgningen) henvises til\b",
+        ),
+    ),
     (
         "indstilling_fulgt",
         (
@@ -175,9 +206,20 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^som indstillet",
             r"^tiltrådt",
             r"\btiltrådte indstillingen",
+            r"\btiltræder indstillingen",
+            r"\bindstillingen tiltrædes",
+            r"\btilsluttede sig indstillingen",
         ),
     ),
-    ("taget_til_efterretning", (r"\btil efterretning", r"\btog\b.{0,80}\befterretning")),
+    (
+        "taget_til_efterretning",
+        (
+            r"\btil efterretning",
+            r"\btog\b.{0,80}\befterretning",
+            r"\btaget til orientering",
+            r"\btog\b.{0,80}\btil orientering",
+        ),
+    ),
     (
         "godkendt",
         (
@@ -185,13 +227,17 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bgodkendte\b",
             r"\bgodkender\b",
             r"\bgodkendes\b",
+            r"\bat godkende\b",
             r"\bvedtag",
             r"\bvedtog\b",
             r"\banbefales\b",
             r"\banbefalede\b",
+            r"\banbefaler\b",
+            r"\banbefalet\b",
             r"\bbesluttede\b",
             r"\bbevilge",
             r"\bbevilling blev",
+            r"\bimødekom",
         ),
     ),
     (
@@ -208,12 +254,15 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # Literal stems, one of which every phrase above contains: a substring probe that lets the
-# many sentences that decide nothing skip the patterns (a test keeps the two in step).
+# many sentences that decide nothing skip the patterns (tests/test_decisions.py keeps the two
+# in step).
 DECISION_KEYWORDS: tuple[str, ...] = (
     "godkend", "bemærk", "ikke noget", "intet", "ingen", "forkast", "afvis", "afvist", "udsat",
-    "udsæt", "trukket", "dagsorden", "oversend", "videresend", "sendes videre", "fulgt",
-    "tiltrå", "indstillet", "følges", "efterretning", "vedtag", "vedtog", "anbefal", "besluttede",
-    "bevilg", "bevilling", "drøft", "diskuter", "debat", "opbakning", "enighed", "kunne ikke",
+    "udsæt", "trukket", "trækkes", "dagsorden", "udgik", "udgår", "behandlet", "nået",
+    "oversend", "videresend", "videre", "sendes", "henvises", "fulgt", "tiltrå", "tiltræ",
+    "tilslut", "indstillet", "følges", "efterretning", "orientering", "vedtag", "vedtog",
+    "anbefal", "besluttede", "bevilg", "bevilling", "imødekom", "faldt", "drøft", "diskuter",
+    "debat", "opbakning", "enighed",
 )  # fmt: skip
 
 # Abbreviations that end in a full stop but do not end a sentence.
