@@ -76,3 +76,15 @@ def test_adversarial_lines_for_every_rule_finish(tmp_path: Path) -> None:
     doc.write_text(SEEDS[0].read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
     result = _parse(str(doc), "--compact")
     assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_a_document_over_its_timeout_is_one_clean_error() -> None:
+    """``--timeout`` bounds each file's parse (here far below what even loading the rules
+    takes, so the bound always fires)."""
+    result = _parse(str(SEEDS[0]), "--timeout", "0.001")
+    _one_clean_error(result, "gave up after 0.001 s (see --timeout)")
+
+
+def test_a_non_positive_timeout_is_a_usage_error() -> None:
+    result = _parse(str(SEEDS[0]), "--timeout", "0")
+    assert result.returncode == 2 and "--timeout must be positive" in result.stderr

@@ -53,27 +53,41 @@ PERCENT = re.compile(
     re.I,
 )
 _EMPTY = frozenset({"", "-", "–", "—", "÷"})
-_MONEY_WORDS = ("kr", "Kr", "KR", "DKK", "dkk", "Dkk")
 _MAX_DIGITS = 18  # beyond this a "number" is an identifier, and Decimal would round it
 
-_HINT_WORDS = (*_MONEY_WORDS, "tkr", "mio", "mia", "mil", "tus")
+# Prose money always names its currency (a scale alone, "1,5 mio. borgere", is no amount), so
+# the probe looks for the currency stems "kr" (kr., kroner, t.kr., tkr.) and "dkk", in the
+# cases they are written in (lower-casing the text first costs more than the scans). The longest text between the number and the currency is a scale word:
+# "2 milliarder kr." (13 characters back); the currency first: "kr. -5" (4 forward).
+_CURRENCY_STEMS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
+_BACK, _FORWARD = 16, 5
 
 
 def _money_hint(text: str) -> bool:
-    """Cheap probe before the amount pattern: a currency or scale word with a digit close by
-    ("6.547.550 kr.", "kr. 50", "257,5 mio.", "1.000,- kr."). Substring search is far faster
-    than a regex whose every position could start a number."""
-    for word in _HINT_WORDS:
-        at = text.find(word)
+    """Cheap probe before the amount pattern: a currency word at a word start with a digit
+    close by. Two substring scans are far faster than a regex whose every position could
+    start a number; a superset of what ``AMOUNT`` finds with a currency."""
+    for stem in _CURRENCY_STEMS:
+        at = text.find(stem)
         while at >= 0:
-            if at and text[at - 1].isalpha():  # inside a word: "skriftlig", "familie"
-                at = text.find(word, at + 1)
-                continue
-            around = text[max(0, at - 4) : at] + text[at + len(word) : at + len(word) + 4]
-            if any(ch.isdigit() for ch in around):
-                return True
-            at = text.find(word, at + 1)
+            if not _inside_word(text, at) and _word_ends(text, at + len(stem)):
+                window = text[max(0, at - _BACK) : at + len(stem) + _FORWARD]
+                if any(ch.isdigit() for ch in window):
+                    return True
+            at = text.find(stem, at + 1)
     return False
+
+
+def _word_ends(text: str, at: int) -> bool:
+    """ "kr." / "kr " / "kroner", not "krav" or "kriterier"."""
+    return at == len(text) or not text[at].isalpha() or text.startswith(("oner", "ONER"), at)
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """ "sikre", "skriftlig": inside a word. "tkr." and "t.kr." are the thousands currency."""
+    if at == 0 or not text[at - 1].isalpha():
+        return False
+    return not (text[at - 1] in "tT" and (at == 1 or not text[at - 2].isalpha()))
 
 
 _SCALES: tuple[tuple[str, int], ...] = (
@@ -142,7 +156,7 @@ def parse_amount(text: str) -> Decimal | None:
     text = text.strip()
     if text in _EMPTY:
         return None
-    m = WHOLE_AMOUNT.match(text, timeout=1)
+    m = WHOLE_AMOUNT.match(text)
     if m is None:
         return None
     if not (m.group("num2") or m.group("cur") or m.group("tkr") or m.group("scale")):
@@ -152,13 +166,13 @@ def parse_amount(text: str) -> Decimal | None:
 
 def parse_number(text: str) -> Decimal | None:
     """A bare Danish number in a table cell whose header carries the unit ("131.200")."""
-    m = _WHOLE_NUMBER.match(text.strip(), timeout=1)
+    m = _WHOLE_NUMBER.match(text.strip())
     return _value(m.group("sign"), m.group("num"), None) if m else None
 
 
 def parse_percent(text: str) -> Decimal | None:
     """ "13 %", "40%", "12,5 pct.", "-2 %" -> Decimal("13"), …"""
-    m = PERCENT.fullmatch(text.strip(), timeout=1)
+    m = PERCENT.fullmatch(text.strip())
     if m is None:
         return None
     value = _number(m.group("num"))
@@ -175,7 +189,7 @@ def find_amounts(lines: Sequence[Line]) -> list[Amount]:
     for line in lines:
         if not _money_hint(line.text):
             continue
-        for m in AMOUNT.finditer(line.text, timeout=1):
+        for m in AMOUNT.finditer(line.text):
             if not (m.group("num2") or m.group("cur") or m.group("tkr")):
                 continue  # a bare number ("400 borgere", "2023", "1,5 mio. borgere")
             value = _match_value(m)
@@ -212,7 +226,7 @@ def find_allocations(lines: Sequence[Line], diags: Diagnostics) -> list[Allocati
             continue
         top = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
         shares = [Share(label=m.group(2).strip(), percent=_number(m.group(1)) or Decimal(0))
-                  for m in _SHARE_TO.finditer(top, timeout=1)]  # fmt: skip
+                  for m in _SHARE_TO.finditer(top)]  # fmt: skip
         if len(shares) < 2:
             continue
         total = sum((s.percent for s in shares), Decimal(0))
@@ -226,13 +240,11 @@ def find_allocations(lines: Sequence[Line], diags: Diagnostics) -> list[Allocati
 
 def _check_breakdowns(text: str, line: Line, diags: Diagnostics) -> None:
     """ "40% til kommunerne (Rebild: 10%, Vesthimmerland: 15% og …: 15%)": 10+15+15 == 40."""
-    for m in _PARENS.finditer(text, timeout=1):
-        parts = [
-            _number(p.group(2)) or Decimal(0) for p in _LABEL_SHARE.finditer(m.group(1), timeout=1)
-        ]
+    for m in _PARENS.finditer(text):
+        parts = [_number(p.group(2)) or Decimal(0) for p in _LABEL_SHARE.finditer(m.group(1))]
         if len(parts) < 2:
             continue
-        before = _SHARE_TO.findall(text[: m.start()], timeout=1)
+        before = _SHARE_TO.findall(text[: m.start()])
         if not before:
             continue
         parent = _number(before[-1][0]) or Decimal(0)

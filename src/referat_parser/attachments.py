@@ -21,7 +21,7 @@ _BULLET = re.compile(r"^(?:[-•–·*]\s*|\d{1,2}[.)]\s+)")
 def attachment_name(line: Line, in_bilag_block: bool) -> str | None:
     """The attachment a line names; in a Bilag block every line names one."""
     text = line.stripped
-    m = INLINE.match(text, timeout=1) if text[:5].casefold() == "bilag" else None
+    m = INLINE.match(text) if text[:5].casefold() == "bilag" else None
     if m is not None:
         return _tidy(m.group(1))
     if in_bilag_block and text:

@@ -85,7 +85,7 @@ def block_heading(line: Line) -> tuple[str, str | None, dt.date | None] | None:
         return BLOCK_HEADINGS[key], None, None
     if not key.startswith(DECISION_HEADING_WORDS):
         return None
-    m = DECISION_HEADING.match(text, timeout=1)
+    m = DECISION_HEADING.match(text)
     if m is None or (m.group(1) is None and m.group(2) is None):
         return None
     when = find_date(m.group(2))[0] if m.group(2) else None
@@ -98,7 +98,7 @@ def absent_names_text(line: Line) -> str | None:
     text = line.stripped
     if text[:1] not in _ABSENT_INITIALS or not text[:12].casefold().startswith(ABSENT_LABELS):
         return None
-    m = ABSENT_LINE.match(text, timeout=1)
+    m = ABSENT_LINE.match(text)
     return m.group(1).strip() if m else None
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from .errors import ReferatError
-from .limits import DEFAULT_MAX_BYTES, STAGES
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, STAGES
 
 if TYPE_CHECKING:  # the pipeline and the models load on first use, not for --help
     from .models import Document
@@ -64,7 +64,16 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _parse_one(name: str, encoding: str | None, engine: str, max_bytes: int) -> Document:
+def _parse_one(
+    name: str, encoding: str | None, engine: str, max_bytes: int, timeout: float
+) -> Document:
+    from .deadline import deadline
+
+    with deadline(timeout, name):
+        return _read_and_parse(name, encoding, engine, max_bytes)
+
+
+def _read_and_parse(name: str, encoding: str | None, engine: str, max_bytes: int) -> Document:
     from .pipeline import parse_bytes, parse_file
 
     if name == "-":
@@ -100,17 +109,20 @@ def parse(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any document has a warning or error.")
     ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = DEFAULT_TIMEOUT,
 ) -> None:
     """Parse documents and print JSON (one file) or JSON Lines (several files)."""
     if engine not in ("fast", "pdfplumber"):
         _fail(f"unknown engine {engine!r} (use 'fast' or 'pdfplumber')", 2)
+    if timeout <= 0:
+        _fail("--timeout must be positive", 2)
     as_lines = len(files) > 1
     chunks: list[str] = []
     failed = flagged = False
     out = sys.stdout
     for name in files:
         try:
-            doc = _parse_one(name, encoding, engine, max_bytes)
+            doc = _parse_one(name, encoding, engine, max_bytes, timeout)
         except ReferatError as exc:
             typer.echo(f"referat: error: {exc}", err=True)
             failed = True
@@ -148,7 +160,7 @@ def batch(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of CPUs).")
     ] = 0,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 60.0,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = DEFAULT_TIMEOUT,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip inputs whose output is up to date.")

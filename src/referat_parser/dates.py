@@ -37,7 +37,7 @@ def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     best: tuple[int, dt.date | None, tuple[int, int]] | None = None
     text = text[:_SCAN]
     for pattern, order in ((NUMERIC_DATE, "dmy"), (ISO_DATE, "ymd"), (WORD_DATE, "dMy")):
-        m = pattern.search(text, timeout=1)
+        m = pattern.search(text)
         if m is None or (best is not None and m.start() >= best[0]):
             continue
         a, b, c = m.group(1), m.group(2), m.group(3)
@@ -55,13 +55,13 @@ def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
 
 def partial_date_span(text: str) -> tuple[int, int] | None:
     """Where a day and month without a year stand ("d. 5. juni"), if anywhere."""
-    m = PARTIAL_DATE.search(text[:_SCAN], timeout=1)
+    m = PARTIAL_DATE.search(text[:_SCAN])
     return m.span() if m else None
 
 
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """'kl. 14:00' -> '14:00'; 'kl. 9' -> '09:00'."""
-    m = TIME.search(text[:_SCAN], timeout=1)
+    m = TIME.search(text[:_SCAN])
     if m is None:
         return None, None
     hour, minute = int(m.group(1)), int(m.group(2) or 0)

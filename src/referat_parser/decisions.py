@@ -29,8 +29,8 @@ from .lines import Line
 from .models import Resolution, Votes
 from .vocab import ABBREVIATIONS, DECISION_KEYWORDS, DECISION_OUTCOMES, PARTY_LETTERS
 
-# One alternation per outcome, tried in vocabulary order, only for sentences that hold one
-# of the ``DECISION_KEYWORDS`` (most sentences decide nothing).
+# One alternation per outcome, tried in vocabulary order, only for sentences that hold one of
+# the outcome's probe words (most sentences decide nothing).
 _OUTCOMES = tuple(
     (outcome, re.compile("|".join(f"(?:{p})" for p in phrases)))
     for outcome, phrases in DECISION_OUTCOMES
@@ -71,12 +71,28 @@ def _unwrap(m: re.Match[str]) -> str:
     return "#" if m.group(2) or "|" in body or body.startswith("?") else f"#{body}#"
 
 
+def _cover(words: Sequence[str]) -> tuple[str, ...]:
+    """The words none of which contains another (a sentence holding "godkendte" holds
+    "godkend"): testing these answers "holds any of the words" with fewer tests."""
+    unique = sorted(set(words), key=len)
+    kept: list[str] = []
+    for word in unique:
+        if not any(short in word for short in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
 # Per outcome, substrings one of which a matching sentence must hold (a cheap test before the
 # pattern); None when some phrase of the outcome has no such substring.
 _PROBES: tuple[tuple[str, ...] | None, ...] = tuple(
-    None if any(_probe(p) is None for p in phrases) else tuple(_probe(p) or "" for p in phrases)
+    None if any(_probe(p) is None for p in phrases) else _cover([_probe(p) or "" for p in phrases])
     for _, phrases in DECISION_OUTCOMES
 )
+# With a probe for every outcome the keyword test adds nothing (each phrase's probe is one of
+# its literal words, and tests/test_decisions.py proves each holds a keyword); without, it is
+# the only cheap test.
+_GATED = any(probes is None for probes in _PROBES)
+_KEYWORDS = _cover(DECISION_KEYWORDS)
 
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? followed by space and an upper-case letter or digit, unless the
@@ -162,7 +178,7 @@ def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
         text = line.stripped
         if not text:
             continue
-        for part in _SENTENCE_END.split(text, timeout=1):
+        for part in _SENTENCE_END.split(text):
             part = part.strip()
             if part:
                 out.append((part, line))
@@ -171,12 +187,16 @@ def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
 
 def classify(sentence: str) -> str | None:
     folded = sentence.casefold().lstrip("-•– ")
-    if not any(key in folded for key in DECISION_KEYWORDS):
+    if _GATED and not any(key in folded for key in _KEYWORDS):
         return None
     for (outcome, pattern), probes in zip(_OUTCOMES, _PROBES):
-        if probes is not None and not any(probe in folded for probe in probes):
-            continue
-        if pattern.search(folded, timeout=1):
+        if probes is not None:
+            for probe in probes:
+                if probe in folded:
+                    break
+            else:
+                continue
+        if pattern.search(folded):
             return outcome
     return None
 
@@ -184,7 +204,7 @@ def classify(sentence: str) -> str | None:
 def point_numbers(text: str) -> tuple[int, ...]:
     """The at-points a text refers to: "1. og 2. at-punkt" -> (1, 2), "andet at-punkt" -> (2,)."""
     found: list[int] = []
-    for m in _POINT_REF.finditer(text.casefold(), timeout=1):
+    for m in _POINT_REF.finditer(text.casefold()):
         if m.group("word"):
             found.append(_ORDINALS[m.group("word")])
             continue
@@ -213,7 +233,7 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     ("… godkendt" + "idet …")."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, timeout=1):
+    for m in _CLAUSE_BREAK.finditer(sentence):
         before = sentence[max(0, m.start() - 3) : m.start()]
         if sentence[m.end() : m.end() + 1].isdigit() and _IN_NUMBERS.search(before):
             continue  # inside "1., 2. og 3. at-punkt"
@@ -263,13 +283,13 @@ def parse_votes(text: str) -> Votes | None:
         return None
     counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
     parties: dict[str, list[str]] = {"for": [], "against": [], "abstain": []}
-    for sentence in _VOTE_SENTENCE.split(text, timeout=1):
+    for sentence in _VOTE_SENTENCE.split(text):
         for side, count, letters in _vote_segments(sentence):
             if counts[side] is None:
                 counts[side] = count
             if not parties[side]:
                 parties[side] = letters
-    m = _FOR_MOD_AGAINST.search(text, timeout=1)
+    m = _FOR_MOD_AGAINST.search(text)
     if m is not None and counts["for"] is None and counts["against"] is None:
         counts["for"], counts["against"] = int(m.group(1)), int(m.group(2))
     if all(v is None for v in counts.values()) and not any(parties.values()):
@@ -286,14 +306,14 @@ def _vote_segments(sentence: str) -> list[tuple[str, int | None, list[str]]]:
     before it ("5 stemmer for") or just after it ("imod stemte 2", "(7)"), and the party letters
     after it up to the next label's own words; a "stemte for"-style label owns the letters
     right before it when it has none after."""
-    labels = list(_VOTE_LABEL.finditer(sentence, timeout=1))
+    labels = list(_VOTE_LABEL.finditer(sentence))
     heads: list[tuple[int, int | None, list[str]]] = []  # where its own words start
     for i, m in enumerate(labels):
         floor = max(labels[i - 1].end() if i else 0, m.start() - 80)
         before = sentence[floor : m.start()]
-        counted = _COUNT_BEFORE.search(before, timeout=1)
+        counted = _COUNT_BEFORE.search(before)
         parties = _PARTIES_BEFORE_OG if i and not _verb_first(labels[i - 1]) else _PARTIES_BEFORE
-        run = parties.search(before, timeout=1) if counted is None else None
+        run = parties.search(before) if counted is None else None
         own = counted or run
         heads.append((floor + own.start() if own else m.start(),
                       int(counted.group(1)) if counted else None,
@@ -304,9 +324,9 @@ def _vote_segments(sentence: str) -> list[tuple[str, int | None, list[str]]]:
         end = heads[i + 1][0] if i + 1 < len(labels) else len(sentence)
         tail = sentence[m.end() : max(m.end(), end)]
         _, count, owned = heads[i]
-        if count is None and (after := _COUNT_AFTER.search(tail, timeout=1)) is not None:
+        if count is None and (after := _COUNT_AFTER.search(tail)) is not None:
             count = int(after.group(1) or after.group(2))
-        letters: list[str] = _LETTER.findall(tail, timeout=1)
+        letters: list[str] = _LETTER.findall(tail)
         out.append((side, count, owned if owned and _verb_first(m) else letters or owned))
     return out
 
@@ -406,7 +426,7 @@ def _same_reference(a: str, b: str) -> bool:
     """Both name the same numbered thing ("indsats 4", "punkt 2"): 001 item 3's resolutions."""
 
     def refs(text: str) -> set[tuple[str, str]]:
-        return {(w.casefold(), n) for w, n in _REFERENCE.findall(text, timeout=1)}
+        return {(w.casefold(), n) for w, n in _REFERENCE.findall(text)}
 
     return bool(refs(a) & refs(b))
 
@@ -416,7 +436,7 @@ def _shared_words(a: str, b: str) -> int:
     "puljen til cykelstier" and "en pulje til cykelstier" share "pulje" and "cykel"."""
 
     def stems(text: str) -> set[str]:
-        words = _LONG_WORD.findall(text.casefold(), timeout=1)
+        words = _LONG_WORD.findall(text.casefold())
         return {w[:5] for w in words} - _STOPWORDS
 
     return len(stems(a) & stems(b))

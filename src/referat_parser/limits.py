@@ -8,3 +8,5 @@ STAGES: tuple[str, ...] = (
 )  # fmt: skip
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+DEFAULT_TIMEOUT = 60.0  # seconds one document may take (``parse`` and ``batch`` --timeout)

@@ -43,7 +43,7 @@ class Metadata:
 
 
 def _label_of(line: Line) -> tuple[str, str] | None:
-    m = _LABEL.match(line.stripped, timeout=1)
+    m = _LABEL.match(line.stripped)
     if m is None:
         return None
     label = m.group(1).casefold()
@@ -126,9 +126,9 @@ def _read_title(sentence: str, at: Line, meta: Metadata, diags: Diagnostics) -> 
     title = _DATE_CUE.sub("", sentence[:cut]).strip().rstrip(",")
     meta.title = title or None
     if time_span is not None and meta.location is None:
-        place = _PLACE_AFTER_TIME.match(sentence[time_span[1] :], timeout=1)
+        place = _PLACE_AFTER_TIME.match(sentence[time_span[1] :])
         if place is not None:
             meta.location = place.group(1).strip()
     if kind is not None and title:
-        body = _BODY.match(title.partition(" ")[2], timeout=1)
+        body = _BODY.match(title.partition(" ")[2])
         meta.body = body.group(1).strip() if body and body.group(1).strip() else None

@@ -49,13 +49,13 @@ def clean_inline(text: str) -> str:
         and "&" not in text
     ):
         return text
-    text = _MD_LINK.sub(r"\1", text, timeout=1)
+    text = _MD_LINK.sub(r"\1", text)
     if "<" in text:
         # A block tag (<br>, <li>, <p>, <td>) separates words: "plan<br>i 2024" is two words.
-        text = _BLOCK_TAG.sub(_tag_space, text, timeout=1).replace("  ", " ")
-        text = _HTML_TAG.sub("", text, timeout=1)
+        text = _BLOCK_TAG.sub(_tag_space, text).replace("  ", " ")
+        text = _HTML_TAG.sub("", text)
     text = _BOLD.sub("", text)
-    text = _ITALIC.sub(r"\1", text, timeout=1)
+    text = _ITALIC.sub(r"\1", text)
     if _ENTITY.search(text):
         text = html.unescape(text)
     return text

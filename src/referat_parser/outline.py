@@ -62,7 +62,7 @@ def _toc_heading(line: Line) -> bool:
 
 
 def toc_entry(line: Line) -> TocEntry | None:
-    m = TOC_ENTRY.match(line.stripped, timeout=1)
+    m = TOC_ENTRY.match(line.stripped)
     if m is None:
         return None
     return TocEntry(title=m.group(1).strip().rstrip("."), page=int(m.group(2)), line=line.no)
@@ -75,7 +75,7 @@ def case_number(line: Line) -> str | None:
         return None
     if not text[0].isdigit() and not text[:20].casefold().startswith(CASE_LABELS):
         return None
-    m = CASE_LABEL_LINE.match(text, timeout=1)
+    m = CASE_LABEL_LINE.match(text)
     if m is not None:
         return m.group(1).strip()
     return text if CASE_NUMBER.match(text) else None
@@ -108,7 +108,7 @@ def punkt_rule(lines: Sequence[Line], i: int, style: str | None) -> ItemMatch | 
         or not text[:16].casefold().startswith(ITEM_WORDS)
     ):
         return None
-    m = PUNKT_HEADING.match(text, timeout=1)
+    m = PUNKT_HEADING.match(text)
     if m is None:
         return None
     return int(m.group(1)), m.group(2).strip(), i, i
@@ -123,12 +123,12 @@ def numbered_rule(lines: Sequence[Line], i: int, style: str | None) -> ItemMatch
     if not labelled and not text[0].isdigit():
         return None
     start = i
-    if labelled and CASE_LABEL_LINE.match(lines[i].stripped, timeout=1):
+    if labelled and CASE_LABEL_LINE.match(lines[i].stripped):
         j = _next_content(lines, i + 1)
         if j is None:
             return None
         i = j
-    m = NUMBERED_HEADING.match(lines[i].stripped, timeout=1)
+    m = NUMBERED_HEADING.match(lines[i].stripped)
     if m is None or lines[i].text[:1].isspace():
         return None
     title = m.group(2).strip()

@@ -43,7 +43,7 @@ def _is_content(line: Line) -> bool:
     return (
         text.endswith((".", "!", "?"))
         or is_block_heading(line)
-        or PUNKT_HEADING.match(text, timeout=1) is not None
+        or PUNKT_HEADING.match(text) is not None
     )
 
 
@@ -62,7 +62,7 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
     furniture: set[int] = set()
     for page in pages.values():
         for pos, ln in _edges(page):
-            numbered = PAGE_NUMBER.match(ln.stripped, timeout=1) is not None
+            numbered = PAGE_NUMBER.match(ln.stripped) is not None
             if numbered or ((pos, _shape(ln.stripped)) in repeated and not _is_content(ln)):
                 furniture.add(ln.no)
     _keep_first_title(pages, furniture)
@@ -81,7 +81,7 @@ def _keep_first_title(pages: dict[int | None, list[Line]], furniture: set[int]) 
     if not content or content[0].no not in furniture:
         return
     opening = content[0]
-    if PAGE_NUMBER.match(opening.stripped, timeout=1) is not None:
+    if PAGE_NUMBER.match(opening.stripped) is not None:
         return
     if sum(_shape(ln.stripped) == _shape(opening.stripped) for ln in content) == 1:
         furniture.discard(opening.no)

@@ -229,7 +229,7 @@ def _group_heading(text: str, content: Sequence[Line], i: int) -> bool:
 
 
 def _role_label(text: str) -> tuple[str, str] | None:
-    m = _ROLE_LABEL.match(text, timeout=1)
+    m = _ROLE_LABEL.match(text)
     if m is None or m.group(1).casefold() not in _ROLES or not NAME.match(m.group(2).strip()):
         return None
     return m.group(1).casefold(), m.group(2).strip()
@@ -240,7 +240,7 @@ def _role_label(text: str) -> tuple[str, str] | None:
 
 def _take_parentheses(text: str, entry: Entry) -> str:
     """Strip trailing "(A)", "(regional medformand)", "(orlov)" into party, roles, reasons."""
-    for m in _PAREN.finditer(text, timeout=1):
+    for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
         folded = inner.casefold()
         if inner in _PARTIES:
@@ -280,7 +280,7 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
     elif entry.extra:
         entry.title = " ".join(entry.extra)
     if entry.title and entry.organisation is None:
-        m = _IN_ORG.search(entry.title, timeout=1)
+        m = _IN_ORG.search(entry.title)
         if m is not None and _ORG_MARKER.search(m.group(1)):
             entry.organisation = m.group(1).strip()
     return entry
@@ -296,7 +296,7 @@ def _classify_part(part: str, entry: Entry, titles: list[str]) -> None:
     if part in _PARTIES:
         entry.party = part
     elif part[0].islower():
-        m = _TITLE_THEN_ORG.match(part, timeout=1)
+        m = _TITLE_THEN_ORG.match(part)
         if (
             m is not None
             and not m.group(1).endswith(" i")  # "læge i Aarhus Kommune": the org stays in the title
@@ -418,7 +418,7 @@ def _apply_prose(
 def _read_prose_line(cast: list[Participant], line: Line, diags: Diagnostics) -> None:
     text = line.text
     if "fra" in text:
-        for m in _PROSE_AFBUD.finditer(text, timeout=1):
+        for m in _PROSE_AFBUD.finditer(text):
             for name in _split_names(m.group(1)):
                 _mark_absent(cast, name, "afbud", line.no, diags)
     if "for " in text:
@@ -435,9 +435,9 @@ def _split_names(text: str) -> list[str]:
 def _substitutions(text: str) -> list[tuple[str, str]]:
     """(substitute, replaced) pairs of "X deltog i stedet for Y" in one line."""
     pairs = []
-    for m in _SUBSTITUTE_VERB.finditer(text, timeout=1):
-        before = _NAME_BEFORE.search(text[max(0, m.start() - _WINDOW) : m.start()], timeout=1)
-        after = _NAME_AFTER.match(text[m.end() : m.end() + _WINDOW], timeout=1)
+    for m in _SUBSTITUTE_VERB.finditer(text):
+        before = _NAME_BEFORE.search(text[max(0, m.start() - _WINDOW) : m.start()])
+        after = _NAME_AFTER.match(text[m.end() : m.end() + _WINDOW])
         if before is not None and after is not None:
             pairs.append((before.group(1).strip(), after.group(1).strip()))
     return pairs

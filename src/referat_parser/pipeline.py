@@ -37,15 +37,6 @@ def text_lines(text: str, diags: Diagnostics) -> list[Line]:
 
 def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Document:
     """Stages segment -> extract -> people -> validate, shared by text and PDF."""
-    try:
-        return _parse_lines(lines, source, diags)
-    except TimeoutError:  # a pattern's ``timeout=`` fired: one clear error, never a hang
-        raise InputError(
-            f"{source.path or '-'}: a rule ran out of time on this input (pathological text)"
-        ) from None
-
-
-def _parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Document:
     if not any(not ln.blank for ln in lines):
         diags.add("empty-document")
     shape = outline.segment(lines)

@@ -64,7 +64,7 @@ def _read_after_opener(content: Sequence[Line], i: int) -> tuple[list[str], int]
     clauses, j = _at_clauses(content, i + 1)
     if clauses:
         return clauses, j
-    m = _OPENER_AT.match(opener, timeout=1)
+    m = _OPENER_AT.match(opener)
     if m is not None and not opener.endswith(":"):
         return [m.group(1).strip()], i + 1
     return [], i + 1
@@ -73,7 +73,7 @@ def _read_after_opener(content: Sequence[Line], i: int) -> tuple[list[str], int]
 def _list_items(content: Sequence[Line], j: int) -> tuple[list[str], int]:
     items: list[str] = []
     while j < len(content):
-        m = LIST_ITEM.match(content[j].stripped, timeout=1)
+        m = LIST_ITEM.match(content[j].stripped)
         if m is None:
             break
         items.append(m.group(1).strip())
@@ -84,7 +84,7 @@ def _list_items(content: Sequence[Line], j: int) -> tuple[list[str], int]:
 def _at_clauses(content: Sequence[Line], j: int) -> tuple[list[str], int]:
     clauses: list[str] = []
     while j < len(content):
-        m = _AT_CLAUSE.match(content[j].stripped, timeout=1)
+        m = _AT_CLAUSE.match(content[j].stripped)
         if m is None:
             break
         clauses.append(m.group(1).strip().rstrip(","))

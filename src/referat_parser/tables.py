@@ -76,7 +76,7 @@ def clean_cell(text: str) -> str:
     """Cell text without HTML tags and entities, leading bullets and repeated spaces:
     '<ul style="…">• Se budget' -> 'Se budget'; 'A<br>B &amp; C' -> 'A B & C'."""
     if "<" in text:
-        text = _TAG.sub(_tag_replacement, text, timeout=1)
+        text = _TAG.sub(_tag_replacement, text)
     if "&" in text:
         text = html.unescape(text)
     text = " ".join(text.split())
@@ -158,7 +158,7 @@ def _space_cells(line: Line) -> list[tuple[str, int, int]] | None:
     """Cells of a space-aligned line, with their start and end columns: >= 2 cells."""
     if "  " not in line.stripped or "\t" in line.text:
         return None
-    cells = [(m.group(), m.start(), m.end()) for m in _SPACE_CELL.finditer(line.text, timeout=1)]
+    cells = [(m.group(), m.start(), m.end()) for m in _SPACE_CELL.finditer(line.text)]
     return cells if len(cells) >= 2 else None
 
 
@@ -291,10 +291,7 @@ def is_total_label(label: str) -> bool:
     key = label.casefold().strip().rstrip(":").strip()
     if key in _TOTALS:
         return True
-    if "(" in key:
-        key = key[: key.find("(")].strip()
-    else:
-        key = _HEADER_UNIT.sub("", key, timeout=1).strip()
+    key = key[: key.find("(")].strip() if "(" in key else _HEADER_UNIT.sub("", key).strip()
     return key.rstrip(",:. ") in _TOTALS
 
 
@@ -339,7 +336,7 @@ def _unit_value(cell: str) -> Decimal | None:
 
 def _header_unit(header: str) -> Decimal | None:
     """The factor a header names: 1 for "kr.", 1000 for "1.000 kr."/"t.kr.", 10^6 for "mio."."""
-    m = _HEADER_UNIT.search(header, timeout=1)
+    m = _HEADER_UNIT.search(header)
     if m is None:
         return None
     unit = m.group(1).casefold().replace(" ", "")
@@ -368,7 +365,7 @@ def _column_kinds(
         header = columns[k] if k < len(columns) else ""
         factor = _factor(columns, k)
         percent = sum(parse_percent(c) is not None for c in cells)
-        if _HEADER_PERCENT.search(header, timeout=1):
+        if _HEADER_PERCENT.search(header):
             percent += sum(parse_number(c) is not None for c in cells)
         money = sum(_money_value(c, factor) is not None for c in cells)
         if cells and percent * 2 > len(cells):
@@ -447,7 +444,7 @@ def check_promised_tables(lines: Sequence[Line], has_table: bool, diags: Diagnos
             continue
         at = min((p for p in (folded.find(ph) for ph in TABLE_PROMISES) if p >= 0), default=-1)
         if at < 0:
-            m = _PROMISE.search(folded, timeout=1)
+            m = _PROMISE.search(folded)
             at = m.start() if m else -1
         if at >= 0:
             diags.add("missing-table", at=line, text=_clause_around(line.text, at))
