@@ -110,7 +110,9 @@ def check_absent_acting(
     for number, line in decision_lines(item_blocks):
         text = line.stripped
         names = [*absent, *absent_in.get(number, [])]
-        if not text or not names or _ABSENCE_RECORD.search(text):
+        if not text or not names or not _mentions_a_surname(text, names):
+            continue
+        if _ABSENCE_RECORD.search(text):
             continue
         reported: set[str] = set()
         for actor in _actors(text):
@@ -118,6 +120,13 @@ def check_absent_acting(
                 if name not in reported and _is(actor, name):
                     reported.add(name)
                     diags.add("absent-acting", at=line, name=name, number=number, text=_clip(text))
+
+
+def _mentions_a_surname(text: str, names: Sequence[str]) -> bool:
+    """A cheap test first: ``same_person`` needs the last names to agree, so a line that holds
+    none of them names nobody absent (most decision lines)."""
+    folded = text.casefold()
+    return any(words[-1] in folded for name in names if (words := name.casefold().split()))
 
 
 def _actors(text: str) -> list[str]:

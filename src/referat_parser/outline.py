@@ -145,7 +145,19 @@ ITEM_RULES: list[tuple[str, Callable[[Sequence[Line], int, str | None], ItemMatc
 ]
 
 
+# Every item rule needs the line to start with a digit or with the first letter of an item
+# word or case label ("Punkt", "Sagnr."): one set test spares most lines the rule calls.
+_ITEM_INITIALS = frozenset(word[0] for word in (*ITEM_WORDS, *CASE_LABELS))
+
+
+def _could_open_item(line: Line) -> bool:
+    first = line.stripped[:1]
+    return first.isdigit() or first.casefold()[:1] in _ITEM_INITIALS
+
+
 def _probe_item(lines: Sequence[Line], i: int, style: str | None) -> tuple[str, ItemMatch] | None:
+    if not _could_open_item(lines[i]):
+        return None
     for name, rule in ITEM_RULES:
         found = rule(lines, i, style)
         if found is not None:

@@ -349,18 +349,25 @@ def _merge_affiliation(
 
 def same_person(a: str, b: str) -> bool:
     """Exact, or first and last name agree ("Daniel Simonsen" ~ "Daniel Kjærsgaard Simonsen")."""
-    x, y = a.casefold().split(), b.casefold().split()
+    return _same_words(a.casefold().split(), b.casefold().split())
+
+
+def _same_words(x: list[str], y: list[str]) -> bool:
     return x == y or (len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1])
 
 
 def _find(cast: Sequence[Participant], name: str) -> Participant | None:
     """The participant of that name; else the only one ``same_person`` matches."""
     target = name.casefold()
+    words = target.split()
+    first = words[0] if words else ""
     close: list[Participant] = []
     for person in cast:
-        if person.name.casefold() == target:
+        folded = person.name.casefold()
+        if folded == target:
             return person
-        if same_person(person.name, name):
+        # same_person needs the first names to agree: a substring test rules most out
+        if first in folded and _same_words(folded.split(), words):
             close.append(person)
     return close[0] if len(close) == 1 else None
 
