@@ -218,7 +218,7 @@ def find_allocations(lines: Sequence[Line], diags: Diagnostics) -> list[Allocati
     """Allocation keys: top-level "N% til X" shares (>= 2); nested "(X: N%, …)" must add up
     to the share they break down."""
     found: list[Allocation] = []
-    if not any("%" in line.text for line in lines):
+    if "%" not in "\n".join(line.text for line in lines):
         return found
     for line in lines:
         text = line.text

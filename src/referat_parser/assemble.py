@@ -169,7 +169,15 @@ def build_sections(
     wanted = [(_key(e.title), e.title) for e in toc]
     w = 0
     for i, line in enumerate(lines):
-        if w < len(wanted) and not line.blank and _key(line.stripped) == wanted[w][0]:
+        if w == len(wanted):
+            break
+        if line.blank:
+            continue
+        # the key's first letter is the line's, case-folded: a cheap test before the key
+        if (
+            line.stripped[:1].casefold()[:1] == wanted[w][0][:1]
+            and _key(line.stripped) == wanted[w][0]
+        ):
             starts.append((i, line.stripped))
             w += 1
     if not starts:
