@@ -140,3 +140,14 @@ def test_one_person_a_paragraph_list_in_the_header() -> None:
         ("Anders Kühnau", "regionsrådsformand", ["regional medformand"]),
         ("Ulla Hjorth", "specialkonsulent", ["sekretariat"]),
     ]
+
+
+def test_absent_heading_initials_cover_what_the_pattern_matches() -> None:
+    """The first-letter test before ``_ABSENT_HEAD`` never skips a line the pattern reads."""
+    from referat_parser.people import _ABSENT_HEAD, _ABSENT_HEAD_INITIALS
+
+    starts = {ch for ch in map(chr, range(0x250)) if _ABSENT_HEAD.match(ch + "fbud")}
+    starts |= {ch for ch in map(chr, range(0x250)) if _ABSENT_HEAD.match(ch + "ravær")}
+    starts |= {ch for ch in map(chr, range(0x250)) if _ABSENT_HEAD.match(ch + "kke til stede")}
+    assert starts <= _ABSENT_HEAD_INITIALS
+    assert _ABSENT_HEAD.match("Afbud fra:") and _ABSENT_HEAD.match("FRAVÆRENDE")

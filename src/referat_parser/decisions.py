@@ -178,6 +178,9 @@ def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
         text = line.stripped
         if not text:
             continue
+        if not _may_split(text):
+            out.append((text, line))
+            continue
         for part in _SENTENCE_END.split(text):
             part = part.strip()
             if part:
@@ -185,8 +188,18 @@ def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
     return out
 
 
+def _may_split(text: str) -> bool:
+    """A sentence break needs a . ! or ? before the last character (most lines end in theirs)."""
+    body = text[:-1]
+    return "." in body or "!" in body or "?" in body
+
+
 def classify(sentence: str) -> str | None:
-    folded = sentence.casefold().lstrip("-•– ")
+    return _classify_folded(sentence.casefold())
+
+
+def _classify_folded(folded: str) -> str | None:
+    folded = folded.lstrip("-•– ")
     if _GATED and not any(key in folded for key in _KEYWORDS):
         return None
     for (outcome, pattern), probes in zip(_OUTCOMES, _PROBES):
@@ -223,7 +236,7 @@ def _units(sentence: str, line: Line) -> list[Unit]:
         clauses = _clauses(sentence)
         if clauses:
             return [Unit(text, line, outcome, point_numbers(text)) for text, outcome in clauses]
-    outcome = classify(sentence)
+    outcome = _classify_folded(folded)
     return [Unit(sentence, line, outcome)] if outcome else []
 
 

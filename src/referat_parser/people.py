@@ -53,6 +53,8 @@ _TITLE_THEN_ORG = re.compile(r"^(\p{Ll}[\p{L}\s-]*?)\s+(\p{Lu}.*)$")
 # "Direktør i Region Nordjylland": the organisation after " i ".
 _IN_ORG = re.compile(r"\si\s(\p{Lu}[\p{L}\s-]*)$")
 _ABSENT_HEAD = re.compile(r"^(?:afbud(?:\s+fra)?|fraværende|fravær|ikke til stede)\s*:?$", re.I)
+# The letters _ABSENT_HEAD can start with, as its IGNORECASE matches them ("İ" folds to "i").
+_ABSENT_HEAD_INITIALS = frozenset("aAfFiIİ")
 _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
 # "Der var afbud fra Henrik Qvist, Ole Vind og Lone Jakobi."
 _PROSE_AFBUD = re.compile(
@@ -190,7 +192,7 @@ def _read_block_lists(
             continue  # outside a list only a short heading ("Afbud fra:") starts one
         if _is_heading(text) and len(text) < 40:
             mode, group = "list", None
-        elif _ABSENT_HEAD.match(text):
+        elif text[:1] in _ABSENT_HEAD_INITIALS and _ABSENT_HEAD.match(text):
             mode, group = "absent", None
         elif mode is None:
             continue
