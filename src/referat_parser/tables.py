@@ -106,8 +106,8 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
     space-aligned lines with figures in every value cell (``pdftotext -layout`` output)."""
     tables: list[Table] = []
     consumed: set[int] = set()
-    joined = "\n".join(line.text for line in lines)  # one scan each, not one per line
-    if "\t" not in joined and "  " not in joined:
+    block = "\n".join(line.text for line in lines)  # one scan each, not one per line
+    if "\t" not in block and "  " not in block:
         return TableScan([], frozenset())
     if not any("\t" in line.text or "  " in line.stripped for line in lines):
         return TableScan([], frozenset())
