@@ -65,6 +65,9 @@ def clean_lines(lines: list[Line]) -> list[Line]:
     """Drop noise lines; clean markup in the rest; keep ``no`` and ``page``."""
     out: list[Line] = []
     for line in lines:
+        if line.blank:  # kept (the line numbering and paragraph breaks need it), emptied
+            out.append(line if not line.text else Line(line.no, "", line.page))
+            continue
         stripped = line.stripped
         if len(stripped) <= _NOISE_MAX and stripped.casefold() in _NOISE:
             continue
