@@ -63,19 +63,37 @@ _CURRENCY_STEMS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
 _BACK, _FORWARD = 16, 5
 
 
-def _money_hint(text: str) -> bool:
-    """Cheap probe before the amount pattern: a currency word at a word start with a digit
-    close by. Two substring scans are far faster than a regex whose every position could
-    start a number; a superset of what ``AMOUNT`` finds with a currency."""
+def _money_hints(text: str) -> list[int]:
+    """Cheap probe before the amount pattern: where a currency word stands at a word start
+    with a digit close by. Substring scans are far faster than a regex whose every position
+    could start a number; a superset of what ``AMOUNT`` finds with a currency."""
+    hits: list[int] = []
     for stem in _CURRENCY_STEMS:
         at = text.find(stem)
         while at >= 0:
             if not _inside_word(text, at) and _word_ends(text, at + len(stem)):
                 window = text[max(0, at - _BACK) : at + len(stem) + _FORWARD]
                 if any(ch.isdigit() for ch in window):
-                    return True
+                    hits.append(at)
             at = text.find(stem, at + 1)
-    return False
+    return sorted(hits)
+
+
+def _lines_holding(lines: Sequence[Line], offsets: Sequence[int]) -> list[Line]:
+    """The lines that hold these offsets of ``"\n".join(line.text for line in lines)``."""
+    held: list[Line] = []
+    start = 0
+    k = 0
+    for line in lines:
+        if k == len(offsets):
+            break
+        end = start + len(line.text)
+        if offsets[k] <= end:
+            held.append(line)
+            while k < len(offsets) and offsets[k] <= end:
+                k += 1
+        start = end + 1
+    return held
 
 
 def _word_ends(text: str, at: int) -> bool:
@@ -184,11 +202,10 @@ def parse_percent(text: str) -> Decimal | None:
 def find_amounts(lines: Sequence[Line]) -> list[Amount]:
     """Every money mention in prose: a number WITH a currency ("kr.", "DKK", "t.kr.")."""
     found: list[Amount] = []
-    if not _money_hint("\n".join(line.text for line in lines)):
-        return found  # one probe for the whole block; most blocks mention no money
-    for line in lines:
-        if not _money_hint(line.text):
-            continue
+    # one probe over the whole block (most blocks mention no money), then the pattern runs
+    # only on the lines the probe hit
+    hints = _money_hints("\n".join(line.text for line in lines))
+    for line in _lines_holding(lines, hints):
         for m in AMOUNT.finditer(line.text):
             if not (m.group("num2") or m.group("cur") or m.group("tkr")):
                 continue  # a bare number ("400 borgere", "2023", "1,5 mio. borgere")

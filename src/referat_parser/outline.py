@@ -57,8 +57,14 @@ class Outline:
     rest: list[Line]  # after the TOC/header when there are no items (reports); else unplaced
 
 
+_TOC_INITIALS = frozenset(h[0] for h in TOC_HEADINGS) | frozenset(
+    h[0].upper() for h in TOC_HEADINGS
+)
+
+
 def _toc_heading(line: Line) -> bool:
-    return line.stripped.rstrip(":").casefold() in TOC_HEADINGS
+    text = line.stripped
+    return text[:1] in _TOC_INITIALS and text.rstrip(":").casefold() in TOC_HEADINGS
 
 
 def toc_entry(line: Line) -> TocEntry | None:
@@ -151,13 +157,11 @@ _ITEM_INITIALS = frozenset(word[0] for word in (*ITEM_WORDS, *CASE_LABELS))
 
 
 def _could_open_item(line: Line) -> bool:
-    first = line.stripped[:1]
-    return first.isdigit() or first.casefold()[:1] in _ITEM_INITIALS
+    first = line.stripped[:1]  # "" for a blank line: no item
+    return first.isdigit() or (first != "" and first.casefold()[:1] in _ITEM_INITIALS)
 
 
 def _probe_item(lines: Sequence[Line], i: int, style: str | None) -> tuple[str, ItemMatch] | None:
-    if not _could_open_item(lines[i]):
-        return None
     for name, rule in ITEM_RULES:
         found = rule(lines, i, style)
         if found is not None:
@@ -199,7 +203,7 @@ def segment(lines: Sequence[Line]) -> Outline:
             i = end
             rest_start = i
             continue
-        probe = _probe_item(lines, i, style) if not line.blank else None
+        probe = _probe_item(lines, i, style) if _could_open_item(line) else None
         if probe is not None:
             style, (number, title, first, heading_at) = probe
             draft = ItemDraft(number, title, lines[heading_at])
