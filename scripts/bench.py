@@ -1,8 +1,8 @@
 """``make bench``: speed and memory figures for the README and the issue notes.
 
 Measures, in one run on this machine:
-  1. text throughput of ``parse_bytes`` over the seeds (MB/s, one core), best of 3, and the
-     time of each pipeline stage;
+  1. text throughput of ``parse_bytes`` over the seeds (MB/s, one core), best of 3, without
+     and with the JSON serialisation, and the time of each pipeline stage;
   2. linearity: one seed repeated 1x, 10x, 100x into one document (s and MB/s each);
   3. start-up: wall time of ``referat --help`` and ``referat parse <seed>`` (best of 5);
   4. batch (when ``referat batch`` exists): documents/s with --jobs 1 and 2 over a generated
@@ -48,6 +48,17 @@ def bench_throughput() -> None:
 
     secs = _best(run)
     print(f"text throughput: {total / 1e6:.2f} MB in {secs:.3f} s = {total / 1e6 / secs:.1f} MB/s")
+
+    def run_with_json() -> None:  # what `referat parse` does per file, short of the I/O
+        for _ in range(20):
+            for d in datas:
+                parse_bytes(d).model_dump_json(by_alias=True)
+
+    secs = _best(run_with_json)
+    print(
+        f"text throughput with JSON output: {total / 1e6:.2f} MB in {secs:.3f} s = "
+        f"{total / 1e6 / secs:.1f} MB/s"
+    )
 
 
 def bench_stages() -> None:

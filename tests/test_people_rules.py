@@ -151,3 +151,10 @@ def test_absent_heading_initials_cover_what_the_pattern_matches() -> None:
     starts |= {ch for ch in map(chr, range(0x250)) if _ABSENT_HEAD.match(ch + "kke til stede")}
     assert starts <= _ABSENT_HEAD_INITIALS
     assert _ABSENT_HEAD.match("Afbud fra:") and _ABSENT_HEAD.match("FRAVÆRENDE")
+
+
+def test_list_initials_cover_every_heading_that_opens_a_list() -> None:
+    from referat_parser.people import _ABSENT_HEAD_INITIALS, _HEADINGS, _LIST_INITIALS
+
+    assert {h[0] for h in _HEADINGS} <= _LIST_INITIALS
+    assert {ch.casefold()[:1] for ch in _ABSENT_HEAD_INITIALS} <= _LIST_INITIALS

@@ -55,6 +55,8 @@ _IN_ORG = re.compile(r"\si\s(\p{Lu}[\p{L}\s-]*)$")
 _ABSENT_HEAD = re.compile(r"^(?:afbud(?:\s+fra)?|fraværende|fravær|ikke til stede)\s*:?$", re.I)
 # The letters _ABSENT_HEAD can start with, as its IGNORECASE matches them ("İ" folds to "i").
 _ABSENT_HEAD_INITIALS = frozenset("aAfFiIİ")
+# The first letters (case-folded) of the headings that open a list: a cheap test first.
+_LIST_INITIALS = frozenset(h[0] for h in PARTICIPANT_HEADINGS) | {"a", "f", "i"}
 _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
 # "Der var afbud fra Henrik Qvist, Ole Vind og Lone Jakobi."
 _PROSE_AFBUD = re.compile(
@@ -188,7 +190,7 @@ def _read_block_lists(
     group: str | None = None
     for i, line in enumerate(content):
         text = line.stripped
-        if mode is None and len(text) >= 40:
+        if mode is None and (len(text) >= 40 or text[:1].casefold()[:1] not in _LIST_INITIALS):
             continue  # outside a list only a short heading ("Afbud fra:") starts one
         if _is_heading(text) and len(text) < 40:
             mode, group = "list", None
@@ -430,7 +432,7 @@ def _read_prose_line(cast: list[Participant], line: Line, diags: Diagnostics) ->
         for m in _PROSE_AFBUD.finditer(text):
             for name in _split_names(m.group(1)):
                 _mark_absent(cast, name, "afbud", line.no, diags)
-    if "for " in text:
+    if "for " in text and ("delt" in text or "møde" in text):  # the verbs _SUBSTITUTE_VERB needs
         for found in _substitutions(text):
             _add_substitute(cast, *found, line.no, diags)
 
