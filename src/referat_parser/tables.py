@@ -266,11 +266,12 @@ def table_from_cells(
         if len(cells) != width:
             diags.add("table-ragged-row", at=at, cells=len(cells), columns=width)
         fitted.append((cells, at))
-    kinds = _column_kinds(columns, [c for c, _ in fitted], width)
+    amounts: dict[str, Decimal | None] = {}  # each cell's amount, read once for both passes
+    kinds = _column_kinds(columns, [c for c, _ in fitted], width, amounts)
     is_money = "money" in kinds
     body: list[TableRow] = []
     for cells, at in fitted:
-        values = _row_values(cells, kinds, columns, at, diags) if is_money else None
+        values = _row_values(cells, kinds, columns, at, diags, amounts) if is_money else None
         body.append(
             TableRow(
                 cells=cells,
@@ -360,7 +361,10 @@ def _factor(columns: Sequence[str], k: int) -> Decimal | None:
 
 
 def _column_kinds(
-    columns: Sequence[str], rows: Sequence[list[str]], width: int
+    columns: Sequence[str],
+    rows: Sequence[list[str]],
+    width: int,
+    amounts: dict[str, Decimal | None],
 ) -> list[ColumnKind]:
     kinds: list[ColumnKind] = []
     for k in range(1, width):
@@ -370,7 +374,7 @@ def _column_kinds(
         percent = sum(parse_percent(c) is not None for c in cells)
         if _HEADER_PERCENT.search(header):
             percent += sum(parse_number(c) is not None for c in cells)
-        money = sum(_money_value(c, factor) is not None for c in cells)
+        money = sum(_money_value(c, factor, amounts) is not None for c in cells)
         if cells and percent * 2 > len(cells):
             kinds.append("percent")
         elif (cells and money * 2 > len(cells)) or (not cells and factor is not None):
@@ -380,9 +384,14 @@ def _column_kinds(
     return kinds
 
 
-def _money_value(cell: str, factor: Decimal | None) -> Decimal | None:
-    """A money cell: "131.200 kr."; a bare "131.200" when the header names the unit."""
-    value = parse_amount(cell)
+def _money_value(
+    cell: str, factor: Decimal | None, amounts: dict[str, Decimal | None]
+) -> Decimal | None:
+    """A money cell: "131.200 kr."; a bare "131.200" when the header names the unit.
+    ``amounts`` remembers ``parse_amount`` per cell text within one table."""
+    if cell not in amounts:
+        amounts[cell] = parse_amount(cell)
+    value = amounts[cell]
     if value is None and factor is not None:
         number = parse_number(cell)
         value = exact(number * factor) if number is not None else None
@@ -391,7 +400,7 @@ def _money_value(cell: str, factor: Decimal | None) -> Decimal | None:
 
 def _row_values(
     cells: list[str], kinds: Sequence[ColumnKind], columns: Sequence[str], at: Line,
-    diags: Diagnostics,
+    diags: Diagnostics, amounts: dict[str, Decimal | None],
 ) -> list[Decimal | None]:  # fmt: skip
     """Per value column: the amount in a money column (bare numbers count in kroner, or in the
     header's unit), else null. A money cell with digits that does not parse is reported."""
@@ -400,7 +409,7 @@ def _row_values(
         cell = cells[k] if k < len(cells) else ""
         value = None
         if kind == "money" and cell not in _EMPTY_CELLS:
-            value = _money_value(cell, _factor(columns, k) or Decimal(1))
+            value = _money_value(cell, _factor(columns, k) or Decimal(1), amounts)
             if value is None and any(ch.isdigit() for ch in cell):
                 diags.add("amount-unparsed", at=at, text=cell[:60])
         values.append(value)
