@@ -152,13 +152,9 @@ ITEM_RULES: list[tuple[str, Callable[[Sequence[Line], int, str | None], ItemMatc
 
 
 # Every item rule needs the line to start with a digit or with the first letter of an item
-# word or case label ("Punkt", "Sagnr."): one set test spares most lines the rule calls.
+# word or case label ("Punkt", "Sagnr."): one set test spares most lines the rule calls
+# (a blank line starts with nothing, and opens no item).
 _ITEM_INITIALS = frozenset(word[0] for word in (*ITEM_WORDS, *CASE_LABELS))
-
-
-def _could_open_item(line: Line) -> bool:
-    first = line.stripped[:1]  # "" for a blank line: no item
-    return first.isdigit() or (first != "" and first.casefold()[:1] in _ITEM_INITIALS)
 
 
 def _probe_item(lines: Sequence[Line], i: int, style: str | None) -> tuple[str, ItemMatch] | None:
@@ -203,7 +199,9 @@ def segment(lines: Sequence[Line]) -> Outline:
             i = end
             rest_start = i
             continue
-        probe = _probe_item(lines, i, style) if _could_open_item(line) else None
+        first = line.stripped[:1]  # _could_open_item, inlined: it runs for every line
+        could_open = first.isdigit() or (first != "" and first.casefold()[:1] in _ITEM_INITIALS)
+        probe = _probe_item(lines, i, style) if could_open else None
         if probe is not None:
             style, (number, title, first, heading_at) = probe
             draft = ItemDraft(number, title, lines[heading_at])

@@ -244,6 +244,8 @@ def _role_label(text: str) -> tuple[str, str] | None:
 
 def _take_parentheses(text: str, entry: Entry) -> str:
     """Strip trailing "(A)", "(regional medformand)", "(orlov)" into party, roles, reasons."""
+    if "(" not in text:
+        return text.strip().rstrip(",").strip()
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
         folded = inner.casefold()
@@ -428,7 +430,9 @@ def _apply_prose(
 
 def _read_prose_line(cast: list[Participant], line: Line, diags: Diagnostics) -> None:
     text = line.text
-    if "fra" in text:
+    if (
+        "fbud" in text or "ravær" in text or "FBUD" in text or "RAVÆR" in text
+    ):  # _PROSE_AFBUD's words
         for m in _PROSE_AFBUD.finditer(text):
             for name in _split_names(m.group(1)):
                 _mark_absent(cast, name, "afbud", line.no, diags)
