@@ -199,8 +199,10 @@ def segment(lines: Sequence[Line]) -> Outline:
             i = end
             rest_start = i
             continue
-        first = line.stripped[:1]  # _could_open_item, inlined: it runs for every line
-        could_open = first.isdigit() or (first != "" and first.casefold()[:1] in _ITEM_INITIALS)
+        initial = line.stripped[:1]  # inlined: it runs for every line
+        could_open = initial.isdigit() or (
+            initial != "" and initial.casefold()[:1] in _ITEM_INITIALS
+        )
         probe = _probe_item(lines, i, style) if could_open else None
         if probe is not None:
             style, (number, title, first, heading_at) = probe
