@@ -21,7 +21,7 @@ WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_ALT})\.?\s+(\d{{4}})(
 PARTIAL_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_ALT})\b(?!\.?\s+\d{{4}})", re.I)
 TIME = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:])", re.I)
 # Dates are read from headers and headings; on a longer line only its start is searched, so a
-# pathological 10 MB line costs nothing here (and never reaches a pattern's timeout).
+# pathological 10 MB line costs nothing here.
 _SCAN = 2000
 
 
