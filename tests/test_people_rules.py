@@ -158,3 +158,20 @@ def test_list_initials_cover_every_heading_that_opens_a_list() -> None:
 
     assert {h[0] for h in _HEADINGS} <= _LIST_INITIALS
     assert {ch.casefold()[:1] for ch in _ABSENT_HEAD_INITIALS} <= _LIST_INITIALS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Der var afbud fra Bo Ravn.", "AFBUD FRA Bo Ravn.", "Mødet var kort; fraværende var Bo Ravn.",
+     "Bo Ravn havde meldt afbud. Afbud var Bo Ravn."],
+)  # fmt: skip
+def test_absence_in_decision_prose_in_any_case(sentence: str) -> None:
+    doc = parse_text(MINUTES.replace("Der var afbud fra Bo Ravn.", sentence))
+    bo = next(p for p in doc.participants if p.name == "Bo Ravn")
+    assert (bo.attendance, bo.absence_reason) == ("absent", "afbud")
+
+
+def test_a_substitute_needs_the_verb() -> None:
+    """ "for" alone names no substitute: "Dina Kok talte for Carl Dam" changes nobody."""
+    doc = parse_text(MINUTES.replace("deltog i stedet for", "talte for"))
+    assert "Dina Kok" not in {p.name for p in doc.participants}

@@ -57,8 +57,9 @@ _MAX_DIGITS = 18  # beyond this a "number" is an identifier, and Decimal would r
 
 # Prose money always names its currency (a scale alone, "1,5 mio. borgere", is no amount), so
 # the probe looks for the currency stems "kr" (kr., kroner, t.kr., tkr.) and "dkk", in the
-# cases they are written in (lower-casing the text first costs more than the scans). The longest text between the number and the currency is a scale word:
-# "2 milliarder kr." (13 characters back); the currency first: "kr. -5" (4 forward).
+# cases they are written in (lower-casing the text first costs more than the scans). The
+# longest text between the number and the currency is a scale word: "2 milliarder kr." (13
+# characters back); with the currency first: "kr. -5" (4 forward).
 _CURRENCY_STEMS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
 _BACK, _FORWARD = 16, 5
 

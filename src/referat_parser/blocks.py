@@ -114,8 +114,8 @@ def split_blocks(body: Sequence[Line]) -> tuple[list[BlockDraft], list[Line]]:
             current = BlockDraft(kind, line, decision_body=who, decision_date=when)
             blocks.append(current)
             continue
-        first = line.stripped[:1]
-        if first and first in _ABSENT_INITIALS and absent_names_text(line) is not None:
+        # absent_names_text tests the initial too; asked here first, it spares most lines a call
+        if line.stripped[:1] in _ABSENT_INITIALS and absent_names_text(line) is not None:
             absent.append(line)
             continue
         if current is None:

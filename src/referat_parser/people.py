@@ -62,6 +62,9 @@ _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
 _PROSE_AFBUD = re.compile(
     r"\b(?:afbud|meldt afbud|fraværende)\s+(?:fra|var)\s+([^.;:]{3,300})", re.I
 )
+# Substrings one of which a line must hold for _PROSE_AFBUD to match ("Afbud", "AFBUD",
+# "fraværende"): a cheap test before the pattern.
+_PROSE_AFBUD_PROBES = ("fbud", "ravær", "FBUD", "RAVÆR")
 # "Kristine Lindeneg Drejødeltog i stedet for Rikke Skou Jensen." (glued verb tolerated):
 # the verb phrase is found first (a plain alternation: linear), then the names are read in
 # bounded windows on either side, so no pattern ever scans the whole line per position.
@@ -430,9 +433,7 @@ def _apply_prose(
 
 def _read_prose_line(cast: list[Participant], line: Line, diags: Diagnostics) -> None:
     text = line.text
-    if (
-        "fbud" in text or "ravær" in text or "FBUD" in text or "RAVÆR" in text
-    ):  # _PROSE_AFBUD's words
+    if any(word in text for word in _PROSE_AFBUD_PROBES):
         for m in _PROSE_AFBUD.finditer(text):
             for name in _split_names(m.group(1)):
                 _mark_absent(cast, name, "afbud", line.no, diags)
