@@ -26,7 +26,13 @@ import regex as re
 
 from .dates import find_date
 from .lines import Line
-from .vocab import ABSENT_LABELS, BLOCK_HEADINGS, DECISION_HEADING_WORDS, RECOMMENDATION_OPENERS
+from .vocab import (
+    ABSENT_LABELS,
+    BLOCK_HEADINGS,
+    DECISION_HEADING_WORDS,
+    RECOMMENDATION_OPENERS,
+    initials,
+)
 
 _DECISION_WORD = "|".join(DECISION_HEADING_WORDS)
 # "Beslutning i Sundhedsklynge Sydvestjylland den 17-05-2023", "Beslutning den 3. maj 2023"
@@ -40,9 +46,7 @@ ABSENT_LINE = re.compile(rf"^(?:{_ABSENT_LABEL})(?:\s*:\s*|\s+(?!fra\b))(\S.{{0,
 
 
 _HEADING_MAX = 160
-_ABSENT_INITIALS = frozenset(label[0] for label in ABSENT_LABELS) | frozenset(
-    label[0].upper() for label in ABSENT_LABELS
-)
+_ABSENT_INITIALS = initials(ABSENT_LABELS)
 
 
 @dataclass(slots=True)

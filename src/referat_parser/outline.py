@@ -22,7 +22,7 @@ import regex as re
 
 from .lines import Line
 from .models import TocEntry
-from .vocab import BLOCK_HEADINGS, CASE_LABELS, ITEM_WORDS, TOC_HEADINGS
+from .vocab import BLOCK_HEADINGS, CASE_LABELS, ITEM_WORDS, TOC_HEADINGS, initials
 
 _ITEM_WORD = "|".join(ITEM_WORDS)
 PUNKT_HEADING = re.compile(
@@ -57,9 +57,7 @@ class Outline:
     rest: list[Line]  # after the TOC/header when there are no items (reports); else unplaced
 
 
-_TOC_INITIALS = frozenset(h[0] for h in TOC_HEADINGS) | frozenset(
-    h[0].upper() for h in TOC_HEADINGS
-)
+_TOC_INITIALS = initials(TOC_HEADINGS)
 
 
 def _toc_heading(line: Line) -> bool:

@@ -56,7 +56,9 @@ _ABSENT_HEAD = re.compile(r"^(?:afbud(?:\s+fra)?|fraværende|fravær|ikke til st
 # The letters _ABSENT_HEAD can start with, as its IGNORECASE matches them ("İ" folds to "i").
 _ABSENT_HEAD_INITIALS = frozenset("aAfFiIİ")
 # The first letters (case-folded) of the headings that open a list: a cheap test first.
-_LIST_INITIALS = frozenset(h[0] for h in PARTICIPANT_HEADINGS) | {"a", "f", "i"}
+_LIST_INITIALS = frozenset(h[0] for h in PARTICIPANT_HEADINGS) | {
+    ch.casefold()[:1] for ch in _ABSENT_HEAD_INITIALS
+}
 _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
 # "Der var afbud fra Henrik Qvist, Ole Vind og Lone Jakobi."
 _PROSE_AFBUD = re.compile(

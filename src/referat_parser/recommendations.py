@@ -20,7 +20,7 @@ import regex as re
 
 from .diagnostics import Diagnostics
 from .lines import Line
-from .vocab import RECOMMENDATION_OPENERS
+from .vocab import RECOMMENDATION_OPENERS, initials
 
 # "- x", "• x", "– x", "· x", "* x", "", "1. x", "1) x", "a) x"
 LIST_ITEM = re.compile(r"^(?:[-•–·*\uf0b7\u25aa]\s*|\d{1,2}[.)]\s+|[a-z][)]\s+)(\S.*)$")
@@ -29,9 +29,7 @@ _AT_CLAUSE = re.compile(r"^at\s+(\S.*)$", re.I)
 _OPENER_AT = re.compile(r"^[^,]{0,60}?,?\s+at\s+(\S.*)$", re.I)
 
 
-_INITIALS = frozenset(o[0] for o in RECOMMENDATION_OPENERS) | frozenset(
-    o[0].upper() for o in RECOMMENDATION_OPENERS
-)
+_INITIALS = initials(RECOMMENDATION_OPENERS)
 
 
 def is_opener(line: Line) -> bool:

@@ -286,3 +286,9 @@ TITLE_WORDS: tuple[str, ...] = (
     "fuldmægtig", "leder", "sekretær", "sygeplejerske", "koordinator", "specialist", "rådgiver",
     "medarbejder", "overlæge", "fysioterapeut", "psykolog", "jurist", "økonom", "analytiker",
 )  # fmt: skip
+
+
+def initials(words: tuple[str, ...]) -> frozenset[str]:
+    """The first letters of lower-case vocabulary words, in both cases: a one-character test
+    that rules out most lines before a rule case-folds and compares them."""
+    return frozenset(w[0] for w in words) | frozenset(w[0].upper() for w in words)
