@@ -63,9 +63,12 @@ def bench_throughput() -> None:
 
 def bench_stages() -> None:
     """Where the text time goes: each pipeline stage over the seeds (best of 3, 20 rounds)."""
-    from referat_parser import assemble, metadata, outline, people, pipeline
-    from referat_parser.decode import decode
+    from referat_parser import pipeline
+    from referat_parser.check import assemble
     from referat_parser.diagnostics import Diagnostics
+    from referat_parser.extract import metadata, people
+    from referat_parser.layout import outline
+    from referat_parser.read.decode import decode
 
     datas = [p.read_bytes() for p in SEEDS]
     total = sum(len(d) for d in datas) * 20 / 1e6

@@ -61,7 +61,7 @@ def bare_pdfplumber(path: Path) -> None:
 
 _CHILD = """
 import resource, sys
-from referat_parser.cli import dump
+from referat_parser.output.writing import dump
 from referat_parser import parse_file
 dump(parse_file(sys.argv[1], engine=sys.argv[2]), None)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -84,8 +84,8 @@ def check(data: bytes, deep: bool) -> None:
         raise
     if deep:
         from placement import find_unplaced
-        from referat_parser.decode import decode
         from referat_parser.diagnostics import Diagnostics
+        from referat_parser.read.decode import decode
 
         text = decode(data, Diagnostics(), None)[0]
         again = parse_text(text)

@@ -17,13 +17,14 @@ A line that none of these claims is reported, so a test fails naming it.
 
 from __future__ import annotations
 
-from referat_parser import metadata, outline
-from referat_parser.decode import normalise
 from referat_parser.diagnostics import Diagnostics
+from referat_parser.extract import metadata
+from referat_parser.layout import outline
 from referat_parser.lines import split_lines
 from referat_parser.models import Document
-from referat_parser.noise import is_noise
 from referat_parser.pipeline import parse_text, text_lines
+from referat_parser.read.decode import normalise
+from referat_parser.read.noise import is_noise
 
 
 def unplaced_lines(text: str) -> list[tuple[int, str]]:

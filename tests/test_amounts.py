@@ -13,14 +13,14 @@ import pytest
 
 from conftest import seed
 from referat_parser import parse_file
-from referat_parser.amounts import (
+from referat_parser.diagnostics import Diagnostics
+from referat_parser.extract.amounts import (
     find_allocations,
     find_amounts,
     parse_amount,
     parse_number,
     parse_percent,
 )
-from referat_parser.diagnostics import Diagnostics
 from referat_parser.lines import Line, split_lines
 from referat_parser.models import Amount
 from rulefixtures import Case, read_cases

@@ -140,7 +140,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_output_names_cannot_escape_the_output_folder(tmp_path: Path) -> None:
-    from referat_parser.archive import output_path
+    from referat_parser.output.archive import output_path
 
     out = tmp_path / "out"
     assert output_path(out, "2024/a.txt") == (out / "2024" / "a.txt.json").resolve()
@@ -188,8 +188,8 @@ def test_duckdb_reads_the_batch_output(archive: Path, tmp_path: Path) -> None:
 
 def test_dask_cluster_gives_the_local_output(archive: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    from referat_parser.archive import Options
-    from referat_parser.progress import run_batch
+    from referat_parser.output.archive import Options
+    from referat_parser.output.progress import run_batch
 
     local, remote = tmp_path / "local", tmp_path / "remote"
     assert _run(str(archive), "-o", str(local), "--jobs", "2").returncode == 0

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from referat_parser.attachments import collect
+from referat_parser.extract.attachments import collect
 from referat_parser.lines import split_lines
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from referat_parser.blocks import block_heading, render, split_blocks
+from referat_parser.layout.blocks import block_heading, render, split_blocks
 from referat_parser.lines import Line, split_lines
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from referat_parser import parse_text
-from referat_parser.crosschecks import check_decision_dates, check_numbering, check_toc
+from referat_parser.check.crosschecks import check_decision_dates, check_numbering, check_toc
 from referat_parser.diagnostics import Diagnostics
 from referat_parser.models import Decision, Item, TocEntry
 

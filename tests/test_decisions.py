@@ -6,7 +6,12 @@ from typing import Any
 
 import pytest
 
-from referat_parser.decisions import analyse_decision, classify, literal_words, point_numbers
+from referat_parser.extract.decisions import (
+    analyse_decision,
+    classify,
+    literal_words,
+    point_numbers,
+)
 from referat_parser.lines import Line, split_lines
 from referat_parser.vocab import DECISION_KEYWORDS, DECISION_OUTCOMES
 from rulefixtures import Case, read_cases

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from referat_parser.decode import decode, normalise
 from referat_parser.diagnostics import Diagnostics
 from referat_parser.errors import InputError
+from referat_parser.read.decode import decode, normalise
 
 TEXT = "Mødedato Onsdag d. 17. maj 2023 – Fraværende: Søren Ærø\n"
 

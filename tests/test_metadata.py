@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from referat_parser.diagnostics import Diagnostics
+from referat_parser.extract.metadata import read_metadata
 from referat_parser.lines import split_lines
-from referat_parser.metadata import read_metadata
 from rulefixtures import Case, read_cases
 
 CASES = read_cases("headers.txt")

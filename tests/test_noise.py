@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from referat_parser.lines import Line
-from referat_parser.noise import clean_inline, clean_lines, is_noise
+from referat_parser.read.noise import clean_inline, clean_lines, is_noise
 
 
 @pytest.mark.parametrize("text", ["Tilbage til toppen", "Abonnér", "  tilbage til toppen  "])

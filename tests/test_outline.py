@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from referat_parser.layout.outline import case_number, segment, toc_entry
 from referat_parser.lines import Line, split_lines
-from referat_parser.outline import case_number, segment, toc_entry
 from rulefixtures import Case, read_cases
 
 CASES = read_cases("items.txt")

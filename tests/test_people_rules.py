@@ -4,8 +4,13 @@ import pytest
 
 from referat_parser import parse_text
 from referat_parser.diagnostics import Diagnostics
+from referat_parser.extract.people import (
+    absent_names,
+    parse_person_line,
+    same_person,
+    split_inline_list,
+)
 from referat_parser.lines import Line
-from referat_parser.people import absent_names, parse_person_line, same_person, split_inline_list
 from rulefixtures import Case, read_cases
 
 CASES = read_cases("participants.txt")
@@ -144,7 +149,7 @@ def test_one_person_a_paragraph_list_in_the_header() -> None:
 
 def test_absent_heading_initials_cover_what_the_pattern_matches() -> None:
     """The first-letter test before ``_ABSENT_HEAD`` never skips a line the pattern reads."""
-    from referat_parser.people import _ABSENT_HEAD, _ABSENT_HEAD_INITIALS
+    from referat_parser.extract.people import _ABSENT_HEAD, _ABSENT_HEAD_INITIALS
 
     starts = {ch for ch in map(chr, range(0x250)) if _ABSENT_HEAD.match(ch + "fbud")}
     starts |= {ch for ch in map(chr, range(0x250)) if _ABSENT_HEAD.match(ch + "ravær")}
@@ -154,7 +159,7 @@ def test_absent_heading_initials_cover_what_the_pattern_matches() -> None:
 
 
 def test_list_initials_cover_every_heading_that_opens_a_list() -> None:
-    from referat_parser.people import _ABSENT_HEAD_INITIALS, _HEADINGS, _LIST_INITIALS
+    from referat_parser.extract.people import _ABSENT_HEAD_INITIALS, _HEADINGS, _LIST_INITIALS
 
     assert {h[0] for h in _HEADINGS} <= _LIST_INITIALS
     assert {ch.casefold()[:1] for ch in _ABSENT_HEAD_INITIALS} <= _LIST_INITIALS

@@ -92,8 +92,8 @@ def test_damaged_seeds_give_valid_stable_complete_documents(data: bytes) -> None
 
 
 def _decoded(data: bytes) -> str:
-    from referat_parser.decode import decode
     from referat_parser.diagnostics import Diagnostics
+    from referat_parser.read.decode import decode
 
     return decode(data, Diagnostics(), None)[0]
 

@@ -4,8 +4,8 @@ import pytest
 
 from referat_parser import parse_text
 from referat_parser.diagnostics import Diagnostics
+from referat_parser.extract.recommendations import extract_recommendations
 from referat_parser.lines import split_lines
-from referat_parser.recommendations import extract_recommendations
 from rulefixtures import Case, read_cases
 
 CASES = read_cases("recommendations.txt")

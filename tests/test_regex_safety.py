@@ -17,12 +17,12 @@ import regex
 
 import referat_parser
 
-_SKIP = {"referat_parser.cli", "referat_parser.progress", "referat_parser.archive"}
+_SKIP = {"referat_parser.cli", "referat_parser.output.progress", "referat_parser.output.archive"}
 
 
 def _patterns() -> list[tuple[str, Any]]:
     found = []
-    for info in pkgutil.iter_modules(referat_parser.__path__, "referat_parser."):
+    for info in pkgutil.walk_packages(referat_parser.__path__, "referat_parser."):
         if info.name in _SKIP or info.name.endswith(("pdf",)):
             continue
         module = importlib.import_module(info.name)

@@ -11,15 +11,15 @@ import pytest
 from conftest import seed
 from referat_parser import parse_file, parse_text
 from referat_parser.diagnostics import Diagnostics
-from referat_parser.lines import Line, split_lines
-from referat_parser.models import Document, Item, Table
-from referat_parser.tables import (
+from referat_parser.extract.tables import (
     TableScan,
     check_promised_tables,
     clean_cell,
     extract_tables,
     is_total_label,
 )
+from referat_parser.lines import Line, split_lines
+from referat_parser.models import Document, Item, Table
 
 HEAD = "Referat af møde i Testklyngen den 1. marts 2024\n\nPunkt 1: Budget\nSagsfremstilling\n"
 BODY_START = 5  # line of the first body line in ``HEAD + body``

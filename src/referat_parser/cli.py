@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -19,6 +18,7 @@ import typer
 
 from .errors import ReferatError
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, STAGES
+from .output.writing import dump, write_atomic
 
 if TYPE_CHECKING:  # the pipeline and the models load on first use, not for --help
     from .models import Document
@@ -44,24 +44,6 @@ EngineOption = Annotated[
 def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"referat: error: {message}", err=True)
     raise typer.Exit(code)
-
-
-def dump(doc: Document, indent: int | None) -> str:
-    """The one JSON serialisation every command uses (aliases on: ``votes.for``)."""
-    return doc.model_dump_json(indent=indent, by_alias=True)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename: never a half-written output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _parse_one(
@@ -172,7 +154,7 @@ def batch(
     ] = None,
 ) -> None:
     """Convert an archive folder in parallel: exit 0 when every file parsed, 1 when any failed."""
-    from .archive import Options
+    from .output.archive import Options
 
     if not in_dir.is_dir():
         _fail(f"{in_dir}: not a folder", 2)
@@ -198,7 +180,7 @@ def batch(
         engine=engine,
         dask_scheduler=dask_scheduler,
     )
-    from .progress import run_batch
+    from .output.progress import run_batch
 
     try:
         failed = run_batch(options)
@@ -228,7 +210,7 @@ def debug(
     stage: Annotated[str, typer.Option(help=f"One of: {', '.join(STAGES)}.")] = "segment",
 ) -> None:
     """Print one pipeline stage's value (for field debugging)."""
-    from .debugging import stage_dump
+    from .output.debugging import stage_dump
 
     data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     try:

@@ -2,7 +2,7 @@
 
 Field names are a public interface (see README, "The JSON contract"). Add fields rather than
 rename them, and bump ``SCHEMA_VERSION`` for any change a consumer could notice. The pipeline
-works on light dataclasses and builds these models once, at the end (``assemble.py``).
+works on light dataclasses and builds these models once, at the end (``check/assemble.py``).
 """
 
 from __future__ import annotations

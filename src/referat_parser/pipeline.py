@@ -13,13 +13,16 @@ import hashlib
 from pathlib import Path
 from typing import Literal
 
-from . import assemble, crosschecks, metadata, noise, outline, people
-from .decode import decode, normalise
+from .check import assemble, crosschecks
 from .diagnostics import Diagnostics
 from .errors import InputError
+from .extract import metadata, people
+from .layout import outline
 from .limits import DEFAULT_MAX_BYTES, STAGES
 from .lines import Line, split_lines
 from .models import Document, Source
+from .read import noise
+from .read.decode import decode, normalise
 
 Engine = Literal["fast", "pdfplumber"]
 __all__ = ["STAGES", "parse_bytes", "parse_file", "parse_lines", "parse_text", "text_lines"]
@@ -29,7 +32,7 @@ def text_lines(text: str, diags: Diagnostics) -> list[Line]:
     """Stages normalise -> lines -> furniture -> noise for text input."""
     lines = split_lines(normalise(text))
     if lines and lines[-1].page is not None:
-        from .pages import strip_page_furniture
+        from .read.furniture import strip_page_furniture
 
         lines = strip_page_furniture(lines, diags)
     return noise.clean_lines(lines)
@@ -137,7 +140,7 @@ def read_input(p: Path, max_bytes: int) -> bytes:
 
 
 def _parse_pdf(p: Path, data: bytes, engine: Engine) -> Document:
-    from .pdf import read_pdf
+    from .read.pdf import read_pdf
 
     diags = Diagnostics()
     pdf_text = read_pdf(p, diags, engine=engine)

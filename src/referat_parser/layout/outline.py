@@ -20,14 +20,11 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .lines import Line
-from .models import TocEntry
-from .vocab import BLOCK_HEADINGS, CASE_LABELS, ITEM_WORDS, TOC_HEADINGS, initials
+from ..headings import PUNKT_HEADING, is_block_heading
+from ..lines import Line
+from ..models import TocEntry
+from ..vocab import CASE_LABELS, ITEM_WORDS, TOC_HEADINGS, initials
 
-_ITEM_WORD = "|".join(ITEM_WORDS)
-PUNKT_HEADING = re.compile(
-    rf"^(?:{_ITEM_WORD})\.?\s+(\d{{1,3}})\s*(?:[:.)]|\s-)\s*(\S.{{0,300}})$", re.I
-)
 NUMBERED_HEADING = re.compile(r"^(\d{1,3})\.\s+(\p{Lu}.{0,250})$")
 _CASE_LABEL = "|".join(re.escape(label) for label in CASE_LABELS)
 CASE_LABEL_LINE = re.compile(rf"^(?:{_CASE_LABEL})\.?\s*:?\s*(\S.{{0,80}})$", re.I)
@@ -83,11 +80,6 @@ def case_number(line: Line) -> str | None:
     if m is not None:
         return m.group(1).strip()
     return text if CASE_NUMBER.match(text) else None
-
-
-def is_block_heading(line: Line) -> bool:
-    text = line.stripped.rstrip(":").casefold()
-    return text in BLOCK_HEADINGS or text.startswith(("beslutning i ", "beslutning den "))
 
 
 def _next_content(lines: Sequence[Line], i: int) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from referat_parser import parse_text
 from referat_parser.diagnostics import Diagnostics
 from referat_parser.lines import Line, split_lines
-from referat_parser.pages import strip_page_furniture
+from referat_parser.read.furniture import strip_page_furniture
 
 
 def _paged(pages: list[list[str]]) -> list[Line]:

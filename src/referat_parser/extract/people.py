@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .blocks import ItemBlocks, absent_names_text, decision_lines
-from .diagnostics import Diagnostics
-from .lines import Line
-from .models import Participant
-from .vocab import (
+from ..diagnostics import Diagnostics
+from ..layout.blocks import ItemBlocks, absent_names_text, decision_lines
+from ..lines import Line
+from ..models import Participant
+from ..vocab import (
     ABSENCE_REASONS,
     ORGANISATION_MARKERS,
     PARTICIPANT_HEADINGS,

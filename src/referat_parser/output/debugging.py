@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import assemble, metadata, noise, outline
-from .decode import decode, normalise
-from .diagnostics import Diagnostics
-from .lines import Line, split_lines
-from .pipeline import parse_bytes, text_lines
+from ..check import assemble
+from ..diagnostics import Diagnostics
+from ..extract import metadata
+from ..layout import outline
+from ..lines import Line, split_lines
+from ..pipeline import parse_bytes, text_lines
+from ..read import noise
+from ..read.decode import decode, normalise
 
 
 def _lines(lines: list[Line]) -> str:

@@ -2,7 +2,7 @@
 
 Serves minutes published as PDFs (the seeds' originals): one paragraph a line (wrapped lines
 are joined, words hyphenated at a line end are rejoined), a blank line between paragraphs
-(from vertical gaps), running headers/footers removed by ``pages.py``, and ruled tables (000
+(from vertical gaps), running headers/footers removed by ``furniture.py``, and ruled tables (000
 item 3's budget) emitted as tab-separated rows so ``tables.py`` reads them like text tables.
 
 Engines: ``pdfplumber`` reads every page with pdfplumber; ``fast`` reads text with pypdfium2
@@ -20,10 +20,10 @@ from typing import Any, Literal
 
 import regex as re
 
-from .diagnostics import Diagnostics
-from .errors import PdfError
-from .lines import Line
-from .pages import strip_page_furniture
+from ..diagnostics import Diagnostics
+from ..errors import PdfError
+from ..lines import Line
+from .furniture import strip_page_furniture
 
 Engine = Literal["fast", "pdfplumber"]
 _SENTENCE_END = (".", ":", "!", "?", ";")

@@ -31,11 +31,11 @@ from typing import Literal
 
 import regex as re
 
+from ..diagnostics import Diagnostics
+from ..lines import Line
+from ..models import Table, TableRow
+from ..vocab import TABLE_PROMISES, TOTAL_LABELS
 from .amounts import exact, parse_amount, parse_number, parse_percent
-from .diagnostics import Diagnostics
-from .lines import Line
-from .models import Table, TableRow
-from .vocab import TABLE_PROMISES, TOTAL_LABELS
 
 ColumnKind = Literal["money", "percent", "other"]
 

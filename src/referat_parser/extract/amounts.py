@@ -20,9 +20,9 @@ from decimal import Decimal, InvalidOperation
 
 import regex as re
 
-from .diagnostics import Diagnostics
-from .lines import Line
-from .models import Allocation, Amount, Share
+from ..diagnostics import Diagnostics
+from ..lines import Line
+from ..models import Allocation, Amount, Share
 
 # A Danish number: "1.293.000", "1 293 000", "257,5", "50.000,50", "1.000,-", "1000".
 # Groups are dots or (no-break) spaces, never mixed; ",-" / ",--" are whole kroner.

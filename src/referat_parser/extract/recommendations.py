@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 import regex as re
 
-from .diagnostics import Diagnostics
-from .lines import Line
-from .vocab import RECOMMENDATION_OPENERS, initials
+from ..diagnostics import Diagnostics
+from ..lines import Line
+from ..vocab import RECOMMENDATION_OPENERS, initials
 
 # "- x", "• x", "– x", "· x", "* x", "", "1. x", "1) x", "a) x"
 LIST_ITEM = re.compile(r"^(?:[-•–·*\uf0b7\u25aa]\s*|\d{1,2}[.)]\s+|[a-z][)]\s+)(\S.*)$")

@@ -24,9 +24,9 @@ from typing import NamedTuple
 
 import regex as re
 
-from .dates import find_date
-from .lines import Line
-from .vocab import (
+from ..dates import find_date
+from ..lines import Line
+from ..vocab import (
     ABSENT_LABELS,
     BLOCK_HEADINGS,
     DECISION_HEADING_WORDS,

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from . import amounts, attachments, decisions, people, recommendations, tables
-from .blocks import BlockDraft, ItemBlocks, render, span, split_blocks
-from .diagnostics import Diagnostics
-from .lines import Line
-from .metadata import Metadata
-from .models import Block, Decision, Item, Recommendation, Section, Table, TocEntry, UnplacedLine
-from .outline import ItemDraft, Outline
+from ..diagnostics import Diagnostics
+from ..extract import amounts, attachments, decisions, people, recommendations, tables
+from ..extract.metadata import Metadata
+from ..layout.blocks import BlockDraft, ItemBlocks, render, span, split_blocks
+from ..layout.outline import ItemDraft, Outline
+from ..lines import Line
+from ..models import Block, Decision, Item, Recommendation, Section, Table, TocEntry, UnplacedLine
 
 
 @dataclass(slots=True)

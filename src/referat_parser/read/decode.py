@@ -13,8 +13,8 @@ import codecs
 
 import regex as re
 
-from .diagnostics import Diagnostics
-from .errors import InputError
+from ..diagnostics import Diagnostics
+from ..errors import InputError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),

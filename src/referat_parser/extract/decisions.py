@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .lines import Line
-from .models import Resolution, Votes
-from .vocab import ABBREVIATIONS, DECISION_KEYWORDS, DECISION_OUTCOMES, PARTY_LETTERS
+from ..lines import Line
+from ..models import Resolution, Votes
+from ..vocab import ABBREVIATIONS, DECISION_KEYWORDS, DECISION_OUTCOMES, PARTY_LETTERS
 
 # One alternation per outcome, tried in vocabulary order, only for sentences that hold one of
 # the outcome's probe words (most sentences decide nothing).

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ReferatError
+from ..errors import ReferatError
 
 SUFFIXES = (".txt", ".pdf")
 REPORT_NAME = "_report.jsonl"
@@ -43,7 +43,7 @@ def parser_version() -> str:
     """Package and schema version: an output made by another version is not up to date."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from .models import SCHEMA_VERSION
+    from ..models import SCHEMA_VERSION
 
     try:
         package = version("referat-parser")
@@ -123,8 +123,8 @@ def convert(
     """Parse one file into its JSON; every failure becomes a ``Result``, never a raise.
     ``write``: write ``task.output`` here (local workers share the disk, and the parent stays
     free); ``keep_text``: send the JSON back (for JSON Lines, or for the parent to write)."""
-    from .cli import dump, write_atomic
-    from .pipeline import parse_file
+    from ..pipeline import parse_file
+    from .writing import dump, write_atomic
 
     start = time.perf_counter()
     _inject_fault(task.path)
@@ -259,7 +259,7 @@ class Batch:
 
     def accept(self, task: Task, result: Result) -> ReportLine:
         """Write one file's JSON (atomically) and record its report line."""
-        from .cli import write_atomic
+        from .writing import write_atomic
 
         if result.text is not None and task.output is not None and not result.written:
             write_atomic(Path(task.output), result.text + "\n")

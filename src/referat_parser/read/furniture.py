@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 
 import regex as re
 
-from .diagnostics import Diagnostics
-from .lines import Line
-from .outline import PUNKT_HEADING, is_block_heading
+from ..diagnostics import Diagnostics
+from ..headings import PUNKT_HEADING, is_block_heading
+from ..lines import Line
 
 PAGE_NUMBER = re.compile(
     r"^(?:side\s+\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?"

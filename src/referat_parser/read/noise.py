@@ -12,8 +12,8 @@ import html
 
 import regex as re
 
-from .lines import Line
-from .vocab import NOISE_LINES
+from ..lines import Line
+from ..vocab import NOISE_LINES
 
 _NOISE = frozenset(NOISE_LINES)
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\s]{0,500}\)")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import regex as re
 
-from .lines import Line
+from ..lines import Line
 
 # "Bilag: X", "Bilag 2: X", "Bilag 2 - X", "BILAG - X"
 INLINE = re.compile(r"^bilag(?:\s*\d{1,3})?\s*(?::|\s[-–]\s?)\s*(\S.{0,500})$", re.I)

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .dates import find_date, find_time, partial_date_span
-from .diagnostics import Diagnostics
-from .lines import Line
-from .vocab import DATE_LABELS, DOCUMENT_KINDS, PARTICIPANT_HEADINGS, PLACE_LABELS
+from ..dates import find_date, find_time, partial_date_span
+from ..diagnostics import Diagnostics
+from ..lines import Line
+from ..vocab import DATE_LABELS, DOCUMENT_KINDS, PARTICIPANT_HEADINGS, PLACE_LABELS
 
 _LABEL = re.compile(r"^(\p{L}+)\s*:?\s+(\S.*)$")
 # "til mødet i X", "for mødet i X", "møde i X", "X" after the kind word.

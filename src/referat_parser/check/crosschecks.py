@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 import regex as re
 
-from .blocks import ItemBlocks, decision_lines
-from .diagnostics import Diagnostics
-from .lines import Line
-from .models import (
+from ..diagnostics import Diagnostics
+from ..extract.people import same_person
+from ..layout.blocks import ItemBlocks, decision_lines
+from ..lines import Line
+from ..models import (
     Diagnostic,
     Item,
     OutcomeCounts,
@@ -26,7 +27,6 @@ from .models import (
     Table,
     TocEntry,
 )
-from .people import same_person
 
 
 def _key(title: str) -> str:
