@@ -1,25 +1,56 @@
-"""The ``Line``: one input line with its provenance, built once for text and PDF alike.
+"""The ``Line``: one input line with its provenance, built once for every input format.
 
 Every later stage points back at lines by ``no`` (1-based line of the input) and ``page``
-(1-based; ``None`` for unpaged text). Stages never re-search the text for positions.
+(1-based; ``None`` for unpaged text). Stages never re-search the text for positions. Formats
+that print layout (PDF, HTML, DOCX) add a ``LineStyle``: evidence the outline may weigh (a bold
+or larger line set apart by a gap is a heading); plain text has none (``style`` is ``None``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LineStyle:
+    """How a line is printed, where the format says it.
+
+    ``level``: a heading level the format states (HTML ``h1``-``h6``, DOCX "Heading N"; 0 for a
+    document title), else None. ``bold``: the whole line is bold. ``size``: type size relative to
+    the document's body text (1.0 = body). ``gap``: space before the line, in body line heights.
+    """
+
+    level: int | None = None
+    bold: bool = False
+    size: float = 1.0
+    gap: float = 0.0
+
+    @property
+    def emphasised(self) -> bool:
+        """Set apart as a heading is: a stated level, bold, or clearly larger type."""
+        return self.level is not None or self.bold or self.size >= 1.15
+
 
 class Line:
-    """One line: ``no``, ``text``, ``page``; ``stripped`` and ``blank`` are derived once (every
-    rule asks for them, many times per line). A plain slotted class rather than a dataclass: one
-    is built per input line, and ``__post_init__`` made that about 15% slower."""
+    """One line: ``no``, ``text``, ``page`` and ``style``; ``stripped`` and ``blank`` are derived
+    once (every rule asks for them, many times per line). A plain slotted class rather than a
+    dataclass: one is built per input line, and ``__post_init__`` made that about 15% slower."""
 
-    __slots__ = ("blank", "no", "page", "stripped", "text")
+    __slots__ = ("blank", "no", "page", "stripped", "style", "text")
 
-    def __init__(self, no: int, text: str, page: int | None = None) -> None:
+    def __init__(
+        self, no: int, text: str, page: int | None = None, style: LineStyle | None = None
+    ) -> None:
         self.no = no
         self.text = text
         self.page = page
+        self.style = style
         self.stripped = text.strip()
         self.blank = not self.stripped
+
+    def with_text(self, text: str) -> Line:
+        """The same line (number, page, style) with other text: a cleaning stage's output."""
+        return Line(self.no, text, self.page, self.style)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Line):

@@ -66,11 +66,11 @@ def clean_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if line.blank:  # kept (the line numbering and paragraph breaks need it), emptied
-            out.append(line if not line.text else Line(line.no, "", line.page))
+            out.append(line if not line.text else line.with_text(""))
             continue
         stripped = line.stripped
         if len(stripped) <= _NOISE_MAX and stripped.casefold() in _NOISE:
             continue
         text = clean_inline(line.text).rstrip()
-        out.append(line if text == line.text else Line(line.no, text, line.page))
+        out.append(line if text == line.text else line.with_text(text))
     return out
