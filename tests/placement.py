@@ -6,7 +6,8 @@ consumed it:
 * removed by a rule that says so: web noise (``noise.is_noise``, or a line of markup only
   such as "<br>" or "**"), page furniture (a ``page-furniture-removed`` diagnostic), or a
   table's header row repeated after a page break (a ``table-continued`` diagnostic on it);
-* the header: a line read as metadata (title, date, place: ``Metadata.used``) or a TOC line;
+* the header: a line read as metadata (title, date, place, a list label: ``Metadata.used``),
+  a TOC line, or a list line read as a participant (its ``line``);
 * inside an item: the item's heading and case-number lines, a line inside one of its blocks or
   tables, or an absence line whose names are in the item's ``absent``;
 * inside a section's span (004-style reports);
@@ -45,6 +46,7 @@ def find_unplaced(text: str, doc: Document) -> list[tuple[int, str]]:
     meta = metadata.read_metadata(shape.header, Diagnostics())
     claimed: set[int] = set(meta.used) | {ln.no for ln in shape.toc_lines}
     claimed |= {u.line for u in doc.unplaced}
+    claimed |= {p.line for p in doc.participants}  # a list line read as a person
     for section in doc.sections:
         claimed.update(range(section.line_start, section.line_end + 1))
     for item in doc.items:
@@ -76,10 +78,12 @@ def _item_lines(item, kept) -> set[int]:  # type: ignore[no-untyped-def]
         if not item.line_start <= line.no <= item.line_end or line.blank:
             continue
         text = line.stripped
+        title = item.title or ""
         if line.no < first_block and (
-            (item.case_number and item.case_number in text) or item.title in text
+            (item.case_number and item.case_number in text)
+            or (title and (title in text or text in title))
         ):
-            claimed.add(line.no)  # the heading and its case number (003: "Sagnr.:" before it)
+            claimed.add(line.no)  # the heading, a wrapped title, its case number (003: before)
         elif item.absent and any(name in text for name in item.absent):
             claimed.add(line.no)  # "Fraværende Stephanie Lose, V (orlov)" -> item.absent
     return claimed

@@ -14,8 +14,9 @@ def test_bilag_block_lines_and_inline_labels_deduplicated() -> None:
         'Bilag: Rapporten "Henvisningsanalyse".\n'
     )
     again = split_lines("Statusoversigt marts 2024\n")
+    # a Bilag block's lines are kept as printed, with their "BILAG -" / "Bilag 1:" prefix
     assert collect([(True, bilag_block), (False, prose), (True, again)]) == [
-        "Udspecificeret budget ifm. implementering af Kom trygt hjem",
+        "BILAG - Udspecificeret budget ifm. implementering af Kom trygt hjem",
         "Sammen om Højvangen.pptx",
         "Oplæg Overlap i psykiatrien. .pptx",
         "Statusoversigt marts 2024",

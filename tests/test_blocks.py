@@ -70,11 +70,40 @@ def test_absence_line_leaves_the_decision() -> None:
     text = "Beslutning\n\nIntet at bemærke.\n\nFraværende Stephanie Lose, V (orlov)\n"
     blocks, absent = split_blocks(split_lines(text))
     assert [ln.no for ln in blocks[0].content] == [3]
-    assert [ln.no for ln in absent] == [5]
+    assert [[ln.no for ln in r.lines] for r in absent] == [[5]]
+    assert [ln.no for ln in blocks[0].structure] == [5]  # in the block's span, not its text
 
 
-def test_afbud_fra_list_is_not_an_item_absence_line() -> None:
-    _, absent = split_blocks(split_lines("Beslutning\n\nAfbud fra:\n\nHanne Madsen\n"))
+def test_absence_label_over_a_list_of_names() -> None:
+    text = (
+        "Beslutning\n\nGodkendt.\n\nFravær med afbud:\n\n• Hanne Madsen\n\n• Ib Holm\n\nJens kom."
+    )
+    blocks, absent = split_blocks(split_lines(text))
+    assert [(r.text, r.reason, [ln.no for ln in r.lines]) for r in absent] == [
+        ("Hanne Madsen, Ib Holm", "afbud", [5, 7, 9])
+    ]
+    assert [ln.stripped for ln in blocks[0].content] == ["Godkendt.", "Jens kom."]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "reason"),
+    [
+        ("Afbud: Charlotte Levin", "Charlotte Levin", "afbud"),
+        ("Fraværende uden afbud: Jens Holm", "Jens Holm", "uden afbud"),
+        ("Fraværende: Ib, V (afbud)", "Ib, V (afbud)", "fravær"),
+        ("Fraværende: ", "", "fravær"),
+        ("Fraværende med afbud:\n\nIngen.", "", "afbud"),
+    ],
+)
+def test_absence_record_forms(text: str, names: str, reason: str) -> None:
+    _, absent = split_blocks(split_lines("Beslutning\n\nGodkendt.\n\n" + text))
+    assert [(r.text, r.reason) for r in absent] == [(names, reason)]
+
+
+def test_a_sentence_after_an_absence_word_is_prose_not_a_record() -> None:
+    _, absent = split_blocks(
+        split_lines("Beslutning\n\nAfbud fra Bo Ravn. Dina Kok deltog i stedet.")
+    )
     assert absent == []
 
 

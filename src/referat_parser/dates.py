@@ -16,10 +16,15 @@ from .vocab import MONTHS
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*({_MONTH_ALT})\.?\s+(\d{{4}})(?!\d)", re.I)
+# "17. maj 2023", "10. nov 2016", "07-marts-2002" (a transcript's dashes)
+WORD_DATE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:\.\s*|\s+|-)({_MONTH_ALT})\.?(?:\s+|-)(\d{{4}})(?!\d)", re.I
+)
 # A day and month without a year: found so it can be reported, never completed by guessing.
 PARTIAL_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_ALT})\b(?!\.?\s+\d{{4}})", re.I)
 TIME = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:])", re.I)
+# A clock time right after a date, without "kl.": "24-11-2020 13:00", "23-03-2015 13:30:00".
+TIME_AFTER_DATE = re.compile(r"^,?\s{1,3}(\d{1,2})[:.](\d{2})(?::\d{2})?(?![\d])")
 # Dates are read from headers and headings; on a longer line only its start is searched, so a
 # pathological 10 MB line costs nothing here.
 _SCAN = 2000
@@ -60,11 +65,19 @@ def partial_date_span(text: str) -> tuple[int, int] | None:
 
 
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """'kl. 14:00' -> '14:00'; 'kl. 9' -> '09:00'."""
-    m = TIME.search(text[:_SCAN])
+    """'kl. 14:00' -> '14:00'; 'kl. 9' -> '09:00'; '24-11-2020 13:00' (a time right after a
+    date) -> '13:00'."""
+    text = text[:_SCAN]
+    m = TIME.search(text)
     if m is None:
-        return None, None
+        _, date_span = find_date(text)
+        m = TIME_AFTER_DATE.match(text[date_span[1] :]) if date_span is not None else None
+        if m is None or date_span is None:
+            return None, None
+        span = (date_span[1] + m.start(), date_span[1] + m.end())
+    else:
+        span = m.span()
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
     if hour > 24 or minute > 59:
         return None, None
-    return f"{hour:02d}:{minute:02d}", m.span()
+    return f"{hour:02d}:{minute:02d}", span

@@ -18,8 +18,13 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "encoding-fallback": ("info", "input is not UTF-8; decoded as {encoding}"),
     "decode-replaced": ("warning", "{count} bytes could not be decoded and were replaced"),
     "page-furniture-removed": ("info", "removed {count} running header/footer lines ({text!r})"),
+    "web-furniture-removed": ("info", "removed {count} web page furniture lines (lines {lines})"),
     "table-continued": ("info", "the table continues from page {previous}; joined"),
     "no-agenda-items": ("info", "no agenda items (Punkt) found; the text is kept as sections"),
+    "layout-detected": (
+        "info",
+        "agenda items read as {form!r} headings: {count} items, numbered {first} to {last}",
+    ),
     "trailing-fragments": (
         "info",
         "{count} short trailing lines (logos, signatures) left unplaced",

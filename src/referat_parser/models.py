@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-SCHEMA_VERSION = "1.1"  # 1.1: recommendations are objects {text, outcome, evidence}
+SCHEMA_VERSION = "1.2"  # 1.1: recommendations are objects; 1.2: items[].number, title nullable
 
 
 def _decimal_to_json(value: Decimal) -> int | float:
@@ -169,8 +169,8 @@ class Recommendation(_Model):
 
 
 class Item(_Model):
-    number: int
-    title: str
+    number: int | None = Field(description="The item number as printed; null when none is.")
+    title: str | None = Field(description="The item title as printed; null when none is.")
     case_number: str | None = None
     line_start: int
     line_end: int

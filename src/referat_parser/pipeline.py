@@ -35,18 +35,26 @@ def text_lines(text: str, diags: Diagnostics) -> list[Line]:
         from .read.furniture import strip_page_furniture
 
         lines = strip_page_furniture(lines, diags)
-    return noise.clean_lines(lines)
+    return noise.clean_lines(lines, diags)
 
 
 def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Document:
     """Stages segment -> extract -> people -> validate, shared by text and PDF."""
     if not any(not ln.blank for ln in lines):
         diags.add("empty-document")
-    shape = outline.segment(lines)
+    shape = outline.segment(lines, diags)
     meta = metadata.read_metadata(shape.header, diags)
     body = assemble.build_body(shape, meta, diags)
-    cast = people.extract_participants(shape.header, body.item_blocks, body.absence_lines, diags)
-    kind = meta.kind or _infer_kind(body)
+    if meta.body is None:
+        meta.body = metadata.body_from_items(
+            (item.decision.body for item in body.items if item.decision is not None),
+            (ln.stripped for ln in _lead_in_lines(shape, body)),
+        )
+    _meeting_facts_from_items(meta, body)
+    found = people.extract_participants(shape.header, body.item_blocks, diags, shape.rest)
+    cast = found.participants
+    _merge_people(body, found)
+    kind = _kind(meta.kind, body)
     if kind == "dagsorden":
         cast = people.as_invited(cast)
     crosschecks.check_toc(shape.toc, body.items, diags)
@@ -73,10 +81,47 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
     )
 
 
-def _infer_kind(body: assemble.Built) -> str:
-    if not body.items:
-        return "rapport"
-    return "referat" if any(item.decision for item in body.items) else "dagsorden"
+def _kind(printed: str | None, body: assemble.Built) -> str:
+    """Minutes record decisions, whatever the page calls itself (FirstAgenda's API names held
+    meetings "Dagsorden"); else the word the document prints; else items make an agenda and a
+    document without items is a report."""
+    if any(item.decision is not None and item.decision.text for item in body.items):
+        return "referat"
+    if printed is not None:
+        return printed
+    return "dagsorden" if body.items else "rapport"
+
+
+def _meeting_facts_from_items(meta: metadata.Metadata, body: assemble.Built) -> None:
+    """The date and start time the header does not print, from the items: the date the
+    decision headings share, the start time item 1 records ("Mødet startede kl. 13.30")."""
+    if meta.date is None:
+        meta.date = metadata.date_from_decisions(
+            item.decision.date for item in body.items if item.decision is not None
+        )
+    if meta.start_time is None and body.item_blocks:
+        first = body.item_blocks[0]
+        meta.start_time = metadata.start_from_prose(ln for b in first.blocks for ln in b.lines)
+
+
+def _lead_in_lines(shape: outline.Outline, body: assemble.Built) -> list[Line]:
+    """Lines that may address a recommendation to a forum ("… indstiller, at Økonomiudvalget
+    …"): in the items' blocks, else (no items) in the rest of the document."""
+    if body.item_blocks:
+        pool = [ln for item in body.item_blocks for b in item.blocks for ln in b.lines]
+    else:
+        pool = list(shape.rest) + list(shape.header)
+    return [ln for ln in pool if "indstiller" in ln.text]
+
+
+def _merge_people(body: assemble.Built, found: people.People) -> None:
+    """Header lines the lists used are placed; items' partial absences read from prose join
+    the items' ``absent``."""
+    if found.used:
+        body.unplaced = [u for u in body.unplaced if u.line not in found.used]
+    for index, names in found.item_absent.items():
+        item = body.items[index]
+        item.absent = [*item.absent, *(n for n in names if n not in item.absent)]
 
 
 def parse_text(text: str, *, source: str | None = None) -> Document:
@@ -151,7 +196,7 @@ def _parse_pdf(p: Path, data: bytes, engine: Engine) -> Document:
         encoding=None,
         pages=pdf_text.pages,
     )
-    return parse_lines(noise.clean_lines(pdf_text.lines), src, diags)
+    return parse_lines(noise.clean_lines(pdf_text.lines, diags), src, diags)
 
 
 def _page_count(lines: list[Line]) -> int | None:

@@ -29,52 +29,117 @@ DOCUMENT_KINDS: dict[str, str] = {
     "mødeindkaldelse": "dagsorden",
 }
 
-# Labelled header fields ("Mødedato Onsdag d. 17. maj 2023 kl. 14:00").
-DATE_LABELS: tuple[str, ...] = ("mødedato", "dato", "mødetidspunkt", "tidspunkt", "tid")
-PLACE_LABELS: tuple[str, ...] = ("mødested", "sted", "lokale", "mødelokale")
+# Labelled header fields ("Mødedato Onsdag d. 17. maj 2023 kl. 14:00", "Sted: Byrådssalen",
+# "STARTTIDSPUNKT" over "23-03-2015 13:30:00", "Udvalg: Teknik- og Miljøudvalget") -> field.
+HEADER_LABELS: dict[str, str] = {
+    "mødedato": "date", "dato": "date", "mødetidspunkt": "date", "tidspunkt": "date",
+    "tid": "date", "starttidspunkt": "date", "starttidspunkt for møde": "date",
+    "mødestart": "date", "dato og tid": "date", "dato og tidspunkt": "date",
+    "sluttidspunkt": "end", "sluttidspunkt for møde": "end", "mødeslut": "end",
+    "mødested": "place", "sted": "place", "lokale": "place", "mødelokale": "place",
+    "udvalg": "body", "forum": "body", "mødeforum": "body", "organ": "body",
+    "møde": "kind", "mødetype": "kind", "udsendelsesdato": "other",
+}  # fmt: skip
+DATE_LABELS: tuple[str, ...] = tuple(k for k, v in HEADER_LABELS.items() if v == "date")
+PLACE_LABELS: tuple[str, ...] = tuple(k for k, v in HEADER_LABELS.items() if v == "place")
+
+# Words a forum's name ends in ("Sundheds- og Omsorgsudvalget", "Aarhus Byråd",
+# "Horsensklyngen", "Direktørforum"): a phrase in the header holding one names the body.
+FORUM_WORDS: tuple[str, ...] = (
+    "udvalg", "udvalget", "råd", "rådet", "bestyrelse", "bestyrelsen", "klynge", "klyngen",
+    "forum", "forummet", "styregruppe", "styregruppen", "gruppe", "gruppen", "direktion",
+    "direktionen", "repræsentation", "repræsentationen", "magistrat", "magistraten",
+    "kommission", "kommissionen", "samråd", "samrådet", "komité", "komitéen", "panel",
+    "panelet", "netværk", "netværket",
+)  # fmt: skip
+# Words that make a header line a place ("Mødelokale F7", "Økonomiudvalgsværelset",
+# "Nicolaiplads 6 - Festsalen", "Brohuset: Venteområdet …"); regex fragments.
+PLACE_WORDS: tuple[str, ...] = (
+    "lokale", "sal", "salen", "værelse", "værelset", "rådhus", "huset", "kontor", "auditori",
+    "bygning", "mødecenter", r"\bcenter", "plads", "vej\b", "gade\b", "allé", "teams", "virtuel",
+)  # fmt: skip
 
 TOC_HEADINGS: tuple[str, ...] = ("indholdsfortegnelse", "indhold", "indholdsliste")
 
-# Block headings: the whole line (casefolded, trailing ':' removed) -> block kind.
-# "Beslutning i <body> den <date>" is recognised by its first word in blocks.py.
+# Block headings: the whole line (casefolded, trailing ':' removed) -> block kind. Decision
+# headings with a body or date ("Beslutning i <body> den <date>", "<Body>s beslutning i mødet
+# den …") are read by layout/blocks.py. What the five kinds mean, family by family, is in the
+# README ("Block headings"); everything else is "andet" or text inside the block above.
 BLOCK_HEADINGS: dict[str, str] = {
     "resumé": "resume",
     "resume": "resume",
     "sammenfatning": "resume",
     "kort om sagen": "resume",
+    "sagsresumé": "resume",
+    "sagsresume": "resume",
     "sagsfremstilling": "sagsfremstilling",
     "sagsbeskrivelse": "sagsfremstilling",
     "sagens indhold": "sagsfremstilling",
+    "problemstilling": "sagsfremstilling",
+    "beskrivelse af sagen": "sagsfremstilling",
+    "supplerende sagsfremstilling": "sagsfremstilling",
     "indstilling": "indstilling",
     "indstillinger": "indstilling",
     "forslag til beslutning": "indstilling",
     "administrationens indstilling": "indstilling",
     "direktionens indstilling": "indstilling",
     "forvaltningens indstilling": "indstilling",
+    "beslutningspunkter": "indstilling",
+    "forslag": "indstilling",
     "beslutning": "beslutning",
     "beslutninger": "beslutning",
     "afgørelse": "beslutning",
+    "referat": "beslutning",
     "bilag": "bilag",
     "bilagsfortegnelse": "bilag",
+    "bilagsoversigt": "bilag",
     "vedhæftede bilag": "bilag",
     # Headed blocks of other municipal layouts that are none of the five: kind "andet".
     "beslutningstema": "andet",
+    "beslutningskompetence": "andet",
+    "kompetence": "andet",
+    "sagen behandles i": "andet",
+    "sagsgang og sagstype": "andet",
+    "sagsprocedure": "andet",
+    "alternativ indstilling": "andet",
+    "beskrivelse af alternativ indstilling": "andet",
     "lovgrundlag": "andet",
+    "lovgrundlag – link": "andet",
+    "retsgrundlag": "andet",
     "økonomiske konsekvenser": "andet",
+    "øvrige konsekvenser": "andet",
     "tidligere beslutninger": "andet",
     "høring": "andet",
     "kommunikation": "andet",
     "baggrund": "andet",
     "historik": "andet",
+    "tidsplan": "andet",
+    "politisk handlerum": "andet",
+    "videre proces": "andet",
+    "sagens forløb": "andet",
+    "sagsforløb": "andet",
+    "sagshistorik": "andet",
+    "sagshistorik, henvisninger": "andet",
 }
+# Headed blocks that record other meetings' handling of the case (earlier committees'
+# decisions, their absences): read as history, never as this meeting's decision or attendance.
+HISTORY_HEADINGS: frozenset[str] = frozenset({
+    "sagens forløb", "sagsforløb", "tidligere beslutninger", "historik", "sagshistorik",
+    "sagshistorik, henvisninger", "tidligere behandling",
+})  # fmt: skip
+# A part title over several headings (FirstAgenda's "Fremstilling" over Sagsprocedure, Resume,
+# Indstilling, …): not a block of its own.
+PART_TITLES: frozenset[str] = frozenset({"fremstilling", "sagsfremstilling og indstilling"})
 DECISION_HEADING_WORDS: tuple[str, ...] = ("beslutning", "afgørelse")
 
-# "Punkt 5: …", "Pkt. 5 …", "Sag 5 …" open an agenda item.
-ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt", "dagsordenspunkt", "sag")
+# "Punkt 5: …", "Pkt. 5 …", "Sag 5 …", "Sag nr. 5 …", "Nr.60 - …", "§ 5 …" open an agenda item
+# (layout/candidates.py: the "word" form).
+ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt", "dagsordenspunkt", "sag", "nr", "§")
 
 # "Sagnr.: 1-31-72-446-22", "Sagsnr. 22/43402", "J.nr.: …" label a case number.
 CASE_LABELS: tuple[str, ...] = (
-    "sagnr", "sagsnr", "sag nr", "sagsnummer", "j.nr", "j. nr", "journalnr", "acadre sagsnr",
+    "sagnr", "sagsnr", "sag nr", "sagsnummer", "sagsid", "sags-id", "j.nr", "j. nr", "journalnr",
+    "acadre sagsnr", "emnenr",
 )  # fmt: skip
 
 # "Det indstilles, at …" opens recommendations (also "Administrationen indstiller, at").
@@ -86,8 +151,9 @@ RECOMMENDATION_OPENERS: tuple[str, ...] = (
 # Inline attachment label ("Bilag: Statusoversigt marts 2024").
 ATTACHMENT_LABELS: tuple[str, ...] = ("bilag", "vedhæftet", "vedhæftede bilag")
 
-# Item-level absence lines ("Fraværende Stephanie Lose, V (orlov)").
-ABSENT_LABELS: tuple[str, ...] = ("fraværende", "fravær", "afbud")
+# Item-level absence lines ("Fraværende Stephanie Lose, V (orlov)", "Afbud: Charlotte Levin",
+# "Fravær med afbud:" over a list, "Fraværende med afbud:" / "Ingen.").
+ABSENT_LABELS: tuple[str, ...] = ("fraværende", "fravær", "afbud", "ikke til stede", "forfald")
 
 # Absence reasons as printed -> reason code.
 ABSENCE_REASONS: dict[str, str] = {
@@ -95,10 +161,46 @@ ABSENCE_REASONS: dict[str, str] = {
     "afbud": "afbud",
     "fravær": "fravær",
     "fraværende": "fravær",
+    "uden afbud": "uden afbud",
     "forfald": "afbud",
     "syg": "fravær",
     "sygdom": "fravær",
 }
+
+# Attendance in prose (extract/attendance.py): (pattern, where the names stand, what it says).
+# "after": the names follow the phrase ("Der var afbud fra A og B"); "before": they precede it
+# ("A og B deltog via video"); "both": the substitute before, the one replaced after ("Y
+# deltog i stedet for X"). Effects: "absent[:reason]" (an absence from the meeting; an
+# "after" absence in a sentence that mentions "afbud" has that reason), "present",
+# "partial" (took part in the meeting, not in an item), "substitute" (stood in for the
+# sentence's absentee: "X havde meldt afbud, og Y deltog i stedet").
+ATTENDANCE_PHRASES: tuple[tuple[str, str, str], ...] = (
+    (r"\bafbud\s+fra\b", "after", "absent:afbud"),
+    (r"\bfraværende\s+var\b", "after", "absent"),
+    (r"\bvar\s+(?:mødt|til\s+stede),?\s+(?:undtagen|bortset\s+fra)\b", "after", "absent"),
+    # no \b before the verb: PDF text glues it to the name ("Kristine Lindeneg Drejødeltog")
+    (r"(?:deltog|mødte)\s+(?:i\s+stedet\s+for|som\s+stedfortræder\s+for)\b", "both", "replace"),
+    (r"\b(?:havde|har)\s+(?:meldt|givet)\s+(?:afbud|forfald)\b", "before", "absent:afbud"),
+    (r"\bhavde\s+afbud\b", "before", "absent:afbud"),
+    (r"\bvar\s+(?:fraværende|forhindret)\b", "before", "absent"),
+    (r"\budeblev\s+uden\s+afbud\b", "before", "absent:uden afbud"),
+    (r"\budeblev\b(?!\s+uden)", "before", "absent"),
+    (r"\bvar\s+indkaldt,?\s+men\s+mødte\s+ikke\b", "before", "absent"),
+    (r"\bdeltog\s+ikke\s+i\s+(?:mødet|dagens\s+møde)\b", "before", "absent"),
+    (r"\bdeltog\s+ikke\s+i\b(?!\s+(?:mødet|dagens\s+møde)\b)", "before", "partial"),
+    (
+        r"\bdeltog\s+(?:via|pr\.?|over)\s+(?:video|telefon|teams|skype|zoom|link)",
+        "before",
+        "present",
+    ),
+    (r"\bdeltog\s+(?:virtuelt|online|digitalt|telefonisk)\b", "before", "present"),
+    (r"\bdeltog\s+som\s+(?:suppleant|stedfortræder)(?:er)?\b", "before", "present"),
+    (r"\bdeltog\s+i\s+stedet\b(?!\s+for)", "before", "substitute"),
+    (r"\bmødte\s+frem\b", "before", "present"),
+    (r"\bforlod\s+mødet\b", "before", "present"),
+    (r"\berklærede\s+sig\s+inhabile?\b", "before", "present"),
+    (r"\b(?:havde\s+meddelt,?\s+at\s+(?:han|hun)\s+)?var\s+forsinket\b", "before", "present"),
+)
 
 # Danish party letters (folketing, regions and municipalities, incl. local lists).
 PARTY_LETTERS: tuple[str, ...] = (
@@ -113,8 +215,8 @@ ROLES: tuple[str, ...] = (
 
 # Group headings a participant list is split under ("Direktørforum:", "Sekretariat").
 PARTICIPANT_HEADINGS: tuple[str, ...] = (
-    "mødedeltagere", "deltagere", "deltagende", "til stede", "tilstede", "fremmødte",
-    "medlemmer", "inviterede",
+    "mødedeltagere", "deltagere", "deltagerne var", "deltagende", "til stede", "tilstede",
+    "fremmødte", "medlemmer", "inviterede", "øvrige deltagere",
 )  # fmt: skip
 
 # Row labels that mark a table's total row.
@@ -122,11 +224,34 @@ TOTAL_LABELS: tuple[str, ...] = (
     "i alt", "i alt kr.", "i alt kr", "total", "totalt", "sum", "samlet", "alt i alt",
 )  # fmt: skip
 
-# Whole lines that are web or export furniture, never content.
+# Whole lines that are web, viewer or export furniture, never content (casefolded; a list
+# bullet before them does not count).
 NOISE_LINES: tuple[str, ...] = (
     "tilbage til toppen", "til toppen", "abonnér", "abonner", "print", "udskriv",
     "del på facebook", "del på linkedin", "læs mere", "vis mere", "skjul",
+    "udskriv hele dagsordnen", "udskriv hele dagsordenen", "udskriv punkt", "se alle bilag",
+    "fold alle punkter", "fold alle punkter ud", "luk alle punkter", "åbn alle punkter",
+    "skip til hoved indholdet", "spring til indhold", "gå til indhold", "gå til hovedindhold",
+    "hjem", "forside", "forsiden", "transkript", "starte visningen fra side:",
+    "størrelse: px", "fulde pdf for åben dagsorden.", "se/vælg den samlede dagsorden/referat som pdf",
+    "der gøres opmærksom på, at links i pdf'er ikke er valgbare!", "download som pdf",
+    "hent som pdf", "vis som pdf", "cookies", "accepter cookies", "acceptér alle cookies",
+    "dagsordener", "referater", "dagsordener og referater", "politiske møder",
 )  # fmt: skip
+# Web furniture in front of content on the same line ("fold dette punkt ind Resume"): the
+# prefix goes, the rest of the line stays.
+NOISE_PREFIXES: tuple[str, ...] = (
+    "fold dette punkt ind ", "fold dette punkt ud ", "luk alle punkter ", "åbn alle punkter ",
+)  # fmt: skip
+# Shapes of furniture lines (regular expressions over the stripped line): a navigation bar of
+# three or more "|"-separated links, a logo's alternative text, a document viewer's download
+# line.
+NOISE_PATTERNS: tuple[str, ...] = (
+    r"^(?:[^|]{1,80}\|){3,}[^|]{0,80}$",
+    r"^.{0,50}\blogo(?:,\s*link til forsiden)?$",
+    r"^.{2,40}(?<=\p{Ll})til forsiden$",
+    r'^download\s+".{1,300}"$',
+)
 
 # Phrases that promise a table ("fremgår af nedenstående tabel").
 TABLE_PROMISES: tuple[str, ...] = (

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostics
 from ..extract import amounts, attachments, decisions, people, recommendations, tables
 from ..extract.metadata import Metadata
-from ..layout.blocks import BlockDraft, ItemBlocks, render, span, split_blocks
+from ..layout.blocks import (
+    AbsenceRecord,
+    BlockDraft,
+    ItemBlocks,
+    render,
+    span,
+    split_blocks,
+)
 from ..layout.outline import ItemDraft, Outline
 from ..lines import Line
 from ..models import Block, Decision, Item, Recommendation, Section, Table, TocEntry, UnplacedLine
@@ -32,11 +39,15 @@ class Built:
 
 def build_body(outline: Outline, meta: Metadata, diags: Diagnostics) -> Built:
     built = Built()
-    for draft in outline.items:
-        item, blocks, absence = build_item(draft, diags)
+    split = [split_blocks(draft.body, outline.recurring) for draft in outline.items]
+    decided = any(bd.kind == "beslutning" for drafts, _ in split for bd in drafts)
+    for draft, (drafts, records) in zip(outline.items, split):
+        if decided:
+            _bare_decision(draft, drafts)
+        item, blocks = build_item(draft, drafts, records, diags, meta)
         built.items.append(item)
-        built.item_blocks.append(ItemBlocks(item.number, item.title, blocks))
-        built.absence_lines.extend(absence)
+        built.item_blocks.append(ItemBlocks(item.number, item.title, blocks, tuple(records)))
+        built.absence_lines.extend(ln for r in records for ln in r.lines)
     if outline.items:
         built.unplaced.extend(_unplaced(outline.rest))
     else:
@@ -57,8 +68,14 @@ def _unplaced(lines: Iterable[Line]) -> list[UnplacedLine]:
 # --- items -------------------------------------------------------------------------------
 
 
-def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDraft], list[Line]]:
-    drafts, absent_lines = split_blocks(draft.body)
+def build_item(
+    draft: ItemDraft,
+    drafts: list[BlockDraft],
+    records: Sequence[AbsenceRecord],
+    diags: Diagnostics,
+    meta: Metadata | None = None,
+) -> tuple[Item, list[BlockDraft]]:
+    """One item from its outline draft and its blocks (``split_blocks``)."""
     blocks: list[Block] = []
     item_tables: list[Table] = []
     prose: list[Line] = []
@@ -71,7 +88,7 @@ def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDr
     tables.check_promised_tables(prose, bool(item_tables), diags)
     # the case number after the title (003: before it) is part of the item even with no body
     last = [ln for ln in [draft.heading, *draft.structural, *draft.body] if not ln.blank][-1]
-    decision, analysis = _decision(drafts)
+    decision, analysis = _decision(drafts, meta, diags)
     item = Item(
         number=draft.number,
         title=draft.title,
@@ -83,25 +100,51 @@ def build_item(draft: ItemDraft, diags: Diagnostics) -> tuple[Item, list[BlockDr
         recommendations=_linked(_recommendations(drafts, diags), decision, analysis),
         decision=decision,
         attachments=attachments.collect((bd.kind == "bilag", bd.lines) for bd in drafts),
-        absent=people.absent_names(absent_lines),
+        absent=people.absent_names(records),
         tables=item_tables,
         amounts=amounts.find_amounts(prose),
         allocations=amounts.find_allocations(prose, diags),
     )
     if not any(b.text for b in blocks) and not item_tables:
         diags.add("empty-item", at=draft.heading, number=draft.number)
-    return item, drafts, absent_lines
+    return item, drafts
+
+
+_CLOSED = ("lukket", "fortrolig")
+
+
+def _bare_decision(draft: ItemDraft, drafts: list[BlockDraft]) -> None:
+    """A closed item in minutes ("2. Lukket: Orientering" then "Orienteringen blev taget til
+    efterretning."; Aarhus' last item) prints its decision with no heading: in a document whose
+    items record decisions, the unheaded text of a closed item, or of an item with no heading
+    at all, is its decision."""
+    if not drafts or drafts[0].heading is not None or drafts[0].kind != "andet":
+        return
+    closed = (draft.title or "").casefold().startswith(_CLOSED)
+    headless = all(bd.heading is None for bd in drafts)
+    if closed or (headless and len(render(drafts[0].lines)) <= 600):
+        drafts[0].kind = "beslutning"
+
+
+def block_span(bd: BlockDraft) -> tuple[int, int, Line]:
+    """First and last line of a block and its first line: its heading, its text and its
+    structure (a part title above, title lines under a decision heading, the absence records
+    set apart from its text)."""
+    anchor = bd.heading or (bd.lines[0] if bd.lines else bd.structure[0])
+    start, end = span(bd.lines, anchor)
+    marks = [ln.no for ln in bd.structure]
+    if bd.heading is not None:
+        marks.append(bd.heading.no)
+    if marks:
+        start, end = min(start, *marks), max(end, *marks)
+    return start, end, min([anchor, *bd.structure], key=lambda ln: ln.no)
 
 
 def _block(bd: BlockDraft, kept: Sequence[Line]) -> Block:
-    start, end = span(bd.lines, bd.heading or bd.lines[0])
-    if bd.heading is not None:
-        start = bd.heading.no
-        end = max(end, start)
-    first = bd.heading or bd.lines[0]
+    start, end, first = block_span(bd)
     return Block(
         kind=bd.kind,
-        heading=bd.heading.stripped if bd.heading else None,
+        heading=bd.heading_text if bd.heading is not None else None,
         text=render(kept),
         line_start=start,
         line_end=end,
@@ -112,7 +155,7 @@ def _block(bd: BlockDraft, kept: Sequence[Line]) -> Block:
 def _recommendations(drafts: Sequence[BlockDraft], diags: Diagnostics) -> list[str]:
     found: list[str] = []
     for bd in drafts:
-        if bd.kind != "beslutning":
+        if bd.kind != "beslutning" and not bd.history:
             found.extend(recommendations.extract_recommendations(bd.lines, diags))
     return found
 
@@ -127,24 +170,49 @@ def _linked(
     ]
 
 
-def _decision(
-    drafts: Sequence[BlockDraft],
-) -> tuple[Decision | None, decisions.DecisionAnalysis | None]:
-    """The item's decision: its last Beslutning block (the final authority when several decide)."""
-    decided = [bd for bd in drafts if bd.kind == "beslutning"]
+def choose_decision(drafts: Sequence[BlockDraft], meta: Metadata | None) -> BlockDraft | None:
+    """This meeting's decision among an item's Beslutning blocks: never one in the case
+    history; one dated on the meeting's date, else one by the body that met, else the one with
+    text — the first in a decision-first item (Greve, Aarhus: "Beslutninger" before the case),
+    else the last (a later authority's decision after the committee's own)."""
+    decided = [bd for bd in drafts if bd.kind == "beslutning" and not bd.history]
     if not decided:
+        return None
+    with_text = [bd for bd in decided if bd.content] or decided
+    if meta is not None and meta.date is not None:
+        dated = [bd for bd in with_text if bd.decision_date == meta.date]
+        if dated:
+            return dated[0]
+    if meta is not None and meta.body:
+        own = [
+            bd for bd in with_text if bd.decision_body and _same_body(bd.decision_body, meta.body)
+        ]
+        if own:
+            return own[-1]
+    return with_text[0] if drafts[0] is decided[0] else with_text[-1]
+
+
+def _same_body(a: str, b: str) -> bool:
+    x, y = a.casefold().strip(), b.casefold().strip()
+    return x == y or x.startswith(y) or y.startswith(x)
+
+
+def _decision(
+    drafts: Sequence[BlockDraft], meta: Metadata | None, diags: Diagnostics
+) -> tuple[Decision | None, decisions.DecisionAnalysis | None]:
+    """The item's decision (``choose_decision``), analysed."""
+    bd = choose_decision(drafts, meta)
+    if bd is None:
         return None, None
-    bd = decided[-1]
-    assert bd.heading is not None
-    end = span(bd.lines, bd.heading)[1]
+    start, end, first = block_span(bd)
     analysis = decisions.analyse_decision(bd.lines)
     decision = Decision(
         text=render(bd.lines),
         body=bd.decision_body,
         date=bd.decision_date,
-        line_start=bd.heading.no,
-        line_end=max(end, bd.heading.no),
-        page=bd.heading.page,
+        line_start=start,
+        line_end=end,
+        page=first.page,
         outcome=analysis.outcome,
         outcome_text=analysis.outcome_text,
         outcome_line=analysis.outcome_line,

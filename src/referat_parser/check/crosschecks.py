@@ -40,7 +40,7 @@ def check_toc(toc: Sequence[TocEntry], items: Sequence[Item], diags: Diagnostics
     if len(toc) != len(items):
         diags.add("toc-count-mismatch", at=_at(toc[0].line), toc=len(toc), items=len(items))
     for entry, item in zip(toc, items):
-        if _key(entry.title) != _key(item.title):
+        if item.title is not None and _key(entry.title) != _key(item.title):
             diags.add(
                 "toc-title-mismatch",
                 at=_at(entry.line, item.page),
@@ -55,6 +55,8 @@ def check_numbering(items: Sequence[Item], diags: Diagnostics) -> None:
     seen: set[int] = set()
     previous: int | None = None
     for item in items:
+        if item.number is None:
+            continue
         at = _at(item.line_start, item.page)
         if item.number in seen:
             diags.add("item-number-repeat", at=at, number=item.number)

@@ -19,13 +19,14 @@ _BULLET = re.compile(r"^(?:[-•–·*]\s*|\d{1,2}[.)]\s+)")
 
 
 def attachment_name(line: Line, in_bilag_block: bool) -> str | None:
-    """The attachment a line names; in a Bilag block every line names one."""
+    """The attachment a line names: in a Bilag block every line names one, as printed (with
+    its "Bilag 1:" or "BILAG -" prefix: 000, Aarhus); elsewhere an inline "Bilag: <name>"."""
     text = line.stripped
+    if in_bilag_block and text:
+        return _tidy(_BULLET.sub("", text)) or None
     m = INLINE.match(text) if text[:5].casefold() == "bilag" else None
     if m is not None:
         return _tidy(m.group(1))
-    if in_bilag_block and text:
-        return _tidy(_BULLET.sub("", text)) or None
     return None
 
 

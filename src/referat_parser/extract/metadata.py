@@ -4,17 +4,30 @@ Serves:
 
 * one title line plus labelled fields (000-002): "REFERAT Sundhedsklynge Sydvestjylland
   d. 17-05-2023", "Mødedato Onsdag d. 17. maj 2023 kl. 14:00", "Mødested Auditoriet, …";
-* a header spread over lines (003): "Dagsorden / til / mødet i Aarhusklyngen / den 10. april
-  2024 kl. 10:00 / i Mødelokale 3.90 - Aarhus Rådhus", read as one sentence;
-* a report title (004): "Status på Klynge Syds arbejde med Sundhedsaftalen" (kind "rapport").
+* a header spread over lines (003, RM): "Dagsorden / til / mødet i Aarhusklyngen / den 10.
+  april 2024 kl. 10:00 / i Mødelokale 3.90 - Aarhus Rådhus", read as one sentence;
+* labels with the value on the next line, upper case too (Holbæk: "STED" / "Stenhusbakken",
+  "STARTTIDSPUNKT" / "23-03-2015 13:30:00"; RSD: "Mødedato:" / "05-12-2007 Kl. 15:00-16:10"),
+  a body label ("Udvalg: Teknik- og Miljøudvalget");
+* the kind word anywhere in the title ("Forretningsudvalget - referat 05-12-2007",
+  "Forebyggelses- og Seniorudvalget (2018-2021) – Referat – 12. januar 2021") or on a line of
+  its own ("Beslutningsprotokol"); a page titled "Dagsorden" that also says "Referat" is minutes;
+* the body as a forum's name ("Sundheds- og Omsorgsudvalget" on a line of its own, "mødet i
+  Regionsrådet", "Social og sundheds møde den 17. april 2023", "Klynge Syds arbejde");
+* date lines without a label ("Onsdag den 05-09-2012 kl. 09:00", "Regionsrådet 24-11-2020
+  13:00") and the place on the line after them ("Økonomiudvalgsværelset", "Nicolaiplads 6 -
+  Festsalen"), or after the time ("Ekstraordinært møde - Mødelokale F7 kl. 12.00");
+* a report title (004): "Status på Klynge Syds arbejde med Sundhedsaftalen" (kind unset).
 
-The title is the header sentence without its date, time and place.
+The title is the header sentence without its date, time and place. Where the header names no
+body, ``body_from_items`` reads it from the decisions ("Beslutning i Økonomiudvalget den …")
+or the recommendations ("… indstiller, at Økonomiudvalget …").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex as re
@@ -22,13 +35,48 @@ import regex as re
 from ..dates import find_date, find_time, partial_date_span
 from ..diagnostics import Diagnostics
 from ..lines import Line
-from ..vocab import DATE_LABELS, DOCUMENT_KINDS, PARTICIPANT_HEADINGS, PLACE_LABELS
+from ..vocab import (
+    ABSENT_LABELS,
+    DOCUMENT_KINDS,
+    FORUM_WORDS,
+    HEADER_LABELS,
+    PARTICIPANT_HEADINGS,
+    PLACE_WORDS,
+    WEEKDAYS,
+)
 
-_LABEL = re.compile(r"^(\p{L}+)\s*:?\s+(\S.*)$")
+_LABEL_WORDS = "|".join(sorted(HEADER_LABELS, key=len, reverse=True))
+# "Mødedato: 23.08.2017, kl. 11:00", "Mødested Auditoriet, …", "STED" (value below)
+_LABEL = re.compile(rf"^(?i:({_LABEL_WORDS}))(?![\p{{L}}])\s*(?::\s*|\s+(?=\S)|$)(.*)$")
+_PEOPLE_LABEL = re.compile(
+    r"^(?:[•·*\-–]\s*)?(?i:"
+    + "|".join(sorted((*PARTICIPANT_HEADINGS, *ABSENT_LABELS), key=len, reverse=True))
+    + r")(?![\p{L}])"
+)
 # "til mødet i X", "for mødet i X", "møde i X", "X" after the kind word.
 _BODY = re.compile(r"^(?:(?:til|for|fra|af)\s+)?(?:(?:det\s+)?møde[t]?\s+(?:i|for)\s+)?(.+)$", re.I)
 _DATE_CUE = re.compile(r"\s+(?:d\.|den|dato)\s*$", re.I)
+_WEEKDAYS = frozenset(WEEKDAYS)
 _PLACE_AFTER_TIME = re.compile(r"^[\s,]*(?:i|på|,)\s+(\S.*)$", re.I)
+_KIND_WORD = re.compile(
+    r"(?<![\p{L}])(?i:" + "|".join(sorted(DOCUMENT_KINDS, key=len, reverse=True)) + r")(?![\p{L}])"
+)
+_SEPARATORS = re.compile(r"^[\s\-–—.:,]+|[\s\-–—.:,]+$")
+_MEETING_OF = re.compile(
+    r"\bmødet?\s+(?:i|for)\s+(\p{Lu}[\p{L}\s\-–]{1,80}?)(?=\s+(?:den|d\.|kl\.?)\s|\s*[,.:;]|\s+\d|$)",
+    re.I,
+)
+_GENITIVE_MEETING = re.compile(r"^(.{3,80}?)s\s+(?:møde|mødet|ekstraordinære møde)\b", re.I)
+_FORUM = re.compile(r"(?i:\p{L}*(?:" + "|".join(FORUM_WORDS) + r"))(?![\p{L}])")
+# "Klynge Syds arbejde": a forum's name in the genitive, before a noun.
+_GENITIVE_FORUM = re.compile(
+    r"(?<![\p{L}])((?:\p{Lu}\p{L}*\s+){0,2}(?i:\p{L}*(?:" + "|".join(FORUM_WORDS) + r"))"
+    r"(?:\s+\p{Lu}\p{L}+){0,2}?)s\s+\p{Ll}"
+)
+_PLACE = re.compile(r"(?i:" + "|".join(PLACE_WORDS) + r")")
+_ADDRESS = re.compile(r"\p{Lu}\p{L}+\s+\d{1,4}\b")
+# "Ekstraordinært møde - Mødelokale F7 kl. 12.00": the place between a dash and the time.
+_PLACE_BEFORE_TIME = re.compile(r"(?:^|\s[-–]\s)([^-–]{3,80}?)\s+kl\.?\s*\d", re.I)
 
 
 @dataclass(slots=True)
@@ -43,43 +91,88 @@ class Metadata:
 
 
 def _label_of(line: Line) -> tuple[str, str] | None:
+    """(field, value) of a labelled header line; the value is "" when it stands below."""
     m = _LABEL.match(line.stripped)
     if m is None:
         return None
-    label = m.group(1).casefold()
-    if label in DATE_LABELS or label in PLACE_LABELS or label in PARTICIPANT_HEADINGS:
-        return label, m.group(2).strip()
-    return None
+    kind = HEADER_LABELS[m.group(1).casefold()]
+    value = m.group(2).strip()
+    if kind == "date" and value and not _holds_when(value):
+        return None  # "Tid er …": a word, not a label
+    return kind, value
+
+
+def _holds_when(value: str) -> bool:
+    return (
+        find_date(value)[0] is not None
+        or find_time(value)[0] is not None
+        or partial_date_span(value) is not None
+    )
 
 
 def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     """Metadata from the header lines (everything before the TOC or the first item)."""
     meta = Metadata()
+    kinds: list[str] = []
     title_lines: list[Line] = []
+    others: list[Line] = []
     title_closed = False
+    pending: str | None = None  # a label whose value is on the next content line
     for line in header:
         if line.blank:
             title_closed = title_closed or bool(title_lines)
             continue
         labelled = _label_of(line)
-        if labelled is None:
-            if title_closed and _continues_title(title_lines, line):
-                title_closed = False  # 003 as a PDF: "Dagsorden" / "til" / "mødet i …" apart
-            if not title_closed:
-                title_lines.append(line)
+        if labelled is not None:
+            field_name, value = labelled
+            meta.used.add(line.no)
+            pending = None if value else field_name
+            if value:
+                _assign(meta, field_name, value, line, kinds, diags)
             continue
-        label, value = labelled
-        meta.used.add(line.no)
-        if label in DATE_LABELS:
-            _read_when(value, line, meta, diags)
-        elif label in PLACE_LABELS and meta.location is None:
-            meta.location = value
+        if pending is not None:
+            meta.used.add(line.no)
+            _assign(meta, pending, line.stripped, line, kinds, diags)
+            pending = None
+            continue
+        if _PEOPLE_LABEL.match(line.stripped):
+            title_closed = title_closed or bool(title_lines)
+            meta.used.add(line.no)  # a header label; the people rules read its list
+            continue
+        if title_closed and _continues_title(title_lines, line):
+            title_closed = False  # 003 as a PDF: "Dagsorden" / "til" / "mødet i …" apart
+        if not title_closed:
+            title_lines.append(line)
+        else:
+            others.append(line)
     meta.used.update(ln.no for ln in title_lines)
     if title_lines:
-        _read_title(" ".join(ln.stripped for ln in title_lines), title_lines[0], meta, diags)
+        _read_title(" ".join(ln.stripped for ln in title_lines), title_lines[0], meta, kinds, diags)
     else:
         diags.add("no-title")
+    _read_other_lines(others, meta, kinds, diags)
+    meta.kind = _kind(kinds)
     return meta
+
+
+def _kind(kinds: Sequence[str]) -> str | None:
+    """A page titled "Dagsorden" that also says "Referat" carries the minutes (Kolding)."""
+    if not kinds:
+        return None
+    return "referat" if "referat" in kinds else kinds[0]
+
+
+def _assign(
+    meta: Metadata, field_name: str, value: str, line: Line, kinds: list[str], diags: Diagnostics
+) -> None:
+    if field_name == "date":
+        _read_when(value, line, meta, diags)
+    elif field_name == "place" and meta.location is None:
+        meta.location = value
+    elif field_name == "body" and meta.body is None:
+        meta.body = value.strip()
+    elif field_name == "kind" and (kind := DOCUMENT_KINDS.get(value.casefold().strip(" .:"))):
+        kinds.append(kind)
 
 
 _CONNECTORS = ("til", "for", "i", "af", "om", "med", "den", "d.")
@@ -100,18 +193,22 @@ def _continues_title(title_lines: Sequence[Line], line: Line) -> bool:
 def _read_when(value: str, line: Line, meta: Metadata, diags: Diagnostics) -> None:
     when, where = find_date(value)
     if when is not None:
-        meta.date = when
+        meta.date = meta.date or when
     elif where is not None or partial_date_span(value) is not None:
         diags.add("date-unparsed", at=line, text=value)
     start, _ = find_time(value)
-    if start is not None:
+    if start is not None and meta.start_time is None:
         meta.start_time = start
 
 
-def _read_title(sentence: str, at: Line, meta: Metadata, diags: Diagnostics) -> None:
+def _read_title(
+    sentence: str, at: Line, meta: Metadata, kinds: list[str], diags: Diagnostics
+) -> None:
     first = sentence.partition(" ")[0]
-    kind = DOCUMENT_KINDS.get(first.casefold().rstrip(":"))
-    meta.kind = kind
+    kind = DOCUMENT_KINDS.get(first.casefold().rstrip(":."))
+    found = kind or _kind_inside(sentence)
+    if found is not None:
+        kinds.append(found)
     when, date_span = find_date(sentence)
     date_span = date_span or partial_date_span(sentence)
     start, time_span = find_time(sentence)
@@ -124,11 +221,172 @@ def _read_title(sentence: str, at: Line, meta: Metadata, diags: Diagnostics) -> 
         meta.start_time = start
     cut = min(s[0] for s in (date_span, time_span, (len(sentence), 0)) if s is not None)
     title = _DATE_CUE.sub("", sentence[:cut]).strip().rstrip(",")
+    title = _without_weekday(title).rstrip(",")
     meta.title = title or None
     if time_span is not None and meta.location is None:
         place = _PLACE_AFTER_TIME.match(sentence[time_span[1] :])
         if place is not None:
             meta.location = place.group(1).strip()
-    if kind is not None and title:
+    if not title or meta.body is not None:
+        return
+    if kind is not None:
         body = _BODY.match(title.partition(" ")[2])
-        meta.body = body.group(1).strip() if body and body.group(1).strip() else None
+        found = body.group(1).strip() if body and body.group(1).strip() else None
+        # "Dagsorden" / "Økonomiudvalget - Dagsorden 5. september 2012": the kind word again
+        meta.body = _SEPARATORS.sub("", _KIND_WORD.split(found)[0]) or found if found else None
+    else:
+        meta.body = forum_phrase(title)
+
+
+def _without_weekday(title: str) -> str:
+    """ "Social- og Sundhedsudvalget tirsdag" -> "Social- og Sundhedsudvalget"."""
+    head, _, last = title.rstrip().rpartition(" ")
+    return head.rstrip() if head and last.casefold() in _WEEKDAYS else title.strip()
+
+
+def _kind_inside(text: str) -> str | None:
+    """The kind word inside a title ("Sundhedsudvalget - Referat - 03. oktober 2011")."""
+    m = _KIND_WORD.search(text)
+    return DOCUMENT_KINDS[m.group(0).casefold()] if m is not None else None
+
+
+def forum_phrase(text: str) -> str | None:
+    """The forum a header phrase names: "mødet i Regionsrådet" -> "Regionsrådet"; "Social og
+    sundheds møde" -> "Social og sundhed"; "Forebyggelses- og Seniorudvalget (2018-2021) –
+    Referat" -> "Forebyggelses- og Seniorudvalget (2018-2021)"; "Klynge Syds arbejde med …"
+    -> "Klynge Syd"; a phrase without a forum word names none."""
+    m = _MEETING_OF.search(text)
+    if m is not None:
+        return m.group(1).strip()
+    m = _GENITIVE_MEETING.match(_KIND_WORD.sub("", text).strip())
+    if m is not None:
+        return _SEPARATORS.sub("", m.group(1)) or None
+    without_kind = (
+        _SEPARATORS.sub("", _KIND_WORD.split(text)[0]) if _KIND_WORD.search(text) else text
+    )
+    candidate = _SEPARATORS.sub("", without_kind)
+    if candidate and _FORUM.search(candidate) and _name_shaped(candidate):
+        return candidate
+    m = _GENITIVE_FORUM.search(text)
+    if m is not None:
+        return m.group(1).strip()
+    return None
+
+
+def _name_shaped(text: str) -> bool:
+    """A name, not a phrase: "Sundheds- og Omsorgsudvalget", "Byråd 2022-2025",
+    "Forebyggelses- og Seniorudvalget (2018-2021)" (capitalised words, "og", a suspended
+    hyphen, years), not "Status på Klynge Syds arbejde"."""
+    words = text.split()
+    return len(words) <= 8 and all(
+        w[:1].isupper() or w[:1].isdigit() or w[:1] in '("“' or w == "og" or w.endswith(("-", "-,"))
+        for w in words
+    )
+
+
+def _read_other_lines(
+    lines: Sequence[Line], meta: Metadata, kinds: list[str], diags: Diagnostics
+) -> None:
+    """Header lines after the title's paragraph: a kind word alone ("Referat"), a date line,
+    the forum's name, the place on the line after the date."""
+    after_date = False
+    for line in lines:
+        text = line.stripped
+        if len(text) > 160:
+            after_date = False
+            continue
+        kind = DOCUMENT_KINDS.get(text.casefold().strip(" .:"))
+        if kind is not None:
+            kinds.append(kind)
+            meta.used.add(line.no)
+            continue
+        when, date_span = find_date(text)
+        if when is not None or (find_time(text)[0] is not None and meta.start_time is None):
+            _read_when(text, line, meta, diags)
+            _place_in_time_line(text, meta)
+            if (
+                inside := _kind_inside(text)
+            ) is not None:  # "Forretningsudvalget - referat 05-12-2007"
+                kinds.append(inside)
+            if meta.body is None and date_span is not None:
+                meta.body = forum_phrase(text[: date_span[0]])
+            meta.used.add(line.no)
+            after_date = True
+            continue
+        if (
+            meta.body is None
+            and (body := forum_phrase(text)) is not None
+            and not _PLACE.search(text)
+        ):
+            meta.body = body
+            meta.used.add(line.no)
+            continue
+        if meta.location is None and after_date and (_PLACE.search(text) or _ADDRESS.search(text)):
+            meta.location = text
+            meta.used.add(line.no)
+        after_date = False
+
+
+def _place_in_time_line(text: str, meta: Metadata) -> None:
+    """ "Ekstraordinært møde - Mødelokale F7 kl. 12.00": the place before the time."""
+    if meta.location is not None:
+        return
+    m = _PLACE_BEFORE_TIME.search(text)
+    if m is not None and _PLACE.search(m.group(1)) and find_date(m.group(1))[0] is None:
+        meta.location = m.group(1).strip()
+
+
+# --- what the items tell of the meeting, where the header does not -----------------------------
+
+# "Mødet startede kl. 13.30 og sluttede kl. 15.45" (kk.dk, in item 1's decision)
+_STARTED = re.compile(
+    r"\bmødet\s+(?:startede|begyndte|start(?:er)?|blev\s+(?:åbnet|indledt|sat))\s+kl\.?\s*"
+    r"(\d{1,2})[.:](\d{2})",
+    re.I,
+)
+
+
+def start_from_prose(lines: Iterable[Line]) -> str | None:
+    """The start time an opening item records: "Mødet startede kl. 13.30" -> "13:30"."""
+    for line in lines:
+        if "øde" not in line.text:
+            continue
+        m = _STARTED.search(line.text)
+        if m is not None and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return None
+
+
+def date_from_decisions(dates: Iterable[dt.date | None]) -> dt.date | None:
+    """The date the decision headings share ("Beslutning i Økonomiudvalget den 23-03-2015"):
+    the meeting's, when the header prints none."""
+    found = [d for d in dates if d is not None]
+    return max(set(found), key=found.count) if found else None
+
+
+# "… indstiller, at Økonomiudvalget over for …", "… indstiller overfor udvalget for det nære og
+# sammenhængende sundhedsvæsen:", "… indstiller til Social og sundhed at …"
+_LEAD_IN_FORUM = re.compile(
+    r"\bindstiller(?:,?\s+at|\s+(?:over\s*for|til))\s+((?:\p{L}[\p{L}\-]*\s+){0,8}?\p{L}*"
+    r"(?i:"
+    + "|".join(FORUM_WORDS)
+    + r")(?:\s+for\s+[\p{L}\s\-]{3,60}?)?)(?=\s*[:,]|\s+(?:over|at|anbefaler|godkender|tager)\b|$)",
+    re.I,
+)
+
+
+def body_from_items(decision_bodies: Iterable[str | None], lead_ins: Iterable[str]) -> str | None:
+    """The forum that decided (the body most decision headings name: "Beslutning i
+    Økonomiudvalget den 23-03-2015"), else the one a recommendation addresses."""
+    counts: dict[str, int] = {}
+    for body in decision_bodies:
+        if body:
+            counts[body] = counts.get(body, 0) + 1
+    if counts:
+        return max(counts, key=lambda b: counts[b])
+    for text in lead_ins:
+        m = _LEAD_IN_FORUM.search(text)
+        if m is not None:
+            found = m.group(1).strip()
+            return found[0].upper() + found[1:]
+    return None

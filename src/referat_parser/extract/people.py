@@ -1,230 +1,285 @@
-"""People: participants, their party, organisation, title, group, roles, attendance and absences.
+"""People: participants, their attendance, absences and substitutes, wherever a document says it.
 
-Serves the forms of the seeds:
+Serves:
 
-* one comma list where commas separate both people and affiliations (000): "Mødedeltagere
-  Stephanie Lose, V (orlov) (Fravær), Bo Libergren, V, …, Stephanie Storbak, Billund Kommune,
-  …, Sys Melchior, PLO" — each name is paired with the affiliation that follows it;
-* grouped lists in a "Deltagere" item (001): "Afbud fra:" then one name a line, then group
-  headings ("Direktørforum:", "Chefforum", "Sekretariat") over "Name, Title (medformand)" lines,
-  then "Ordstyrer: Eva Sejersdal Knudsen" (a role of someone listed, not a new person);
-* one person a paragraph after "Mødedeltagere:" (002, 003): "Peter Sørensen, borgmester
-  Horsens Kommune (A) (kommunal medformand) (mødeleder)";
-* absences and substitutes in decision prose (002): "Der var afbud fra Henrik Qvist, Ole Vind
-  og Lone Jakobi." and "Kristine Lindeneg Drejødeltog i stedet for Rikke Skou Jensen." (the
-  glued "Drejødeltog" is a PDF-extraction artefact: the verb is split off the name);
-* item-level absence lines (000): "Fraværende Stephanie Lose, V (orlov)".
+* lists under a heading, in the header or in the meeting's own items (the first item, a
+  participant item "Deltagere", the approval of the agenda): "Mødedeltagere:" over one name a
+  line (Greve), "Medlemmer: A, B, C" (Aabenraa), "Medlemmer:" and "Afbud:" over comma lists
+  (RSD 2007), "Deltagere" over bullets with "• Afbud" among them (RSD 2011), 000's inline
+  list with affiliations, 001's participant item with group headings ("Direktørforum:") and
+  "Ordstyrer: Eva Sejersdal Knudsen" (a role of someone listed), "Deltagerne var:" over a
+  numbered list (kk.dk eDoc); a label among the names is a heading, not a person; "Ingen."
+  means nobody;
+* absence records of the items (``layout/blocks.py``): a person recorded absent in every item
+  that records absences was away from the meeting ("Afbud: Charlotte Levin" in all of Greve's
+  items; 000's "Fraværende Stephanie Lose, V (orlov)"); one recorded in some items only was
+  away for those (``items[].absent``) and stays present;
+* attendance in prose (``attendance.py``) in the header and the meeting's own items: "Der var
+  afbud fra …", "Alle medlemmer var mødt undtagen …", "… deltog i stedet for …", "… deltog
+  via video"; in other items only what concerns the item ("X deltog ikke i sagens
+  behandling": the item's ``absent``). History blocks ("Sagsforløb") are other meetings'.
 
-People who are only mentioned in the text are not participants. A line that looks like a
-participant line but cannot be split cleanly gets ``participant-unsplit``, never a guess.
+Where the document prints a member list, a name in prose that is not on it (not even as a
+misspelling: "Bente Gertz Hansn" for "Bente Gertz Hansen") is reported (``absent-unknown``)
+rather than added; without a list, the people the prose names are the participants. People
+who are only mentioned are never participants.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex as re
 
 from ..diagnostics import Diagnostics
-from ..layout.blocks import ItemBlocks, absent_names_text, decision_lines
+from ..layout.blocks import AbsenceRecord, BlockDraft, ItemBlocks
 from ..lines import Line
 from ..models import Participant
-from ..vocab import (
-    ABSENCE_REASONS,
-    ORGANISATION_MARKERS,
-    PARTICIPANT_HEADINGS,
-    PARTY_LETTERS,
-    ROLES,
-    TITLE_WORDS,
-)
+from ..names import LIST_MARKER, NAME
+from ..vocab import ABSENCE_REASONS, ABSENT_LABELS, HEADER_LABELS, PARTICIPANT_HEADINGS, ROLES
+from .attendance import Fact, read_attendance
+from .persons import NOBODY, Entry, is_organisation, parse_person_line, split_inline_list
 
-_PARTIES = frozenset(PARTY_LETTERS)
 _ROLES = frozenset(ROLES)
 _HEADINGS = frozenset(PARTICIPANT_HEADINGS)
-# Name: 2-6 words, each capitalised (hyphens, initials "G.", particles "la"/"von"/"de").
-_NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}?[\p{Ll}\p{Lu}]+)*\.?|la|le|von|van|de|der|du)"
-NAME = re.compile(rf"^\p{{Lu}}[\p{{L}}'’.-]*(?:\s+{_NAME_WORD}){{1,5}}$")
-_PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
-_ORG_MARKER = re.compile(r"(?:" + "|".join(ORGANISATION_MARKERS) + r")", re.I)
-_TITLE_WORD = re.compile(r"(?:" + "|".join(TITLE_WORDS) + r")", re.I)
-# "borgmester Horsens Kommune": a lower-case title followed by a capitalised organisation.
-_TITLE_THEN_ORG = re.compile(r"^(\p{Ll}[\p{L}\s-]*?)\s+(\p{Lu}.*)$")
-# "Direktør i Region Nordjylland": the organisation after " i ".
-_IN_ORG = re.compile(r"\si\s(\p{Lu}[\p{L}\s-]*)$")
-_ABSENT_HEAD = re.compile(r"^(?:afbud(?:\s+fra)?|fraværende|fravær|ikke til stede)\s*:?$", re.I)
-# The letters _ABSENT_HEAD can start with, as its IGNORECASE matches them ("İ" folds to "i").
-_ABSENT_HEAD_INITIALS = frozenset("aAfFiIİ")
-# The first letters (case-folded) of the headings that open a list: a cheap test first.
-_LIST_INITIALS = frozenset(h[0] for h in PARTICIPANT_HEADINGS) | {
-    ch.casefold()[:1] for ch in _ABSENT_HEAD_INITIALS
-}
+_LIST_WORD = "|".join(sorted(PARTICIPANT_HEADINGS, key=len, reverse=True))
+_ABSENT_WORD = "|".join(sorted(ABSENT_LABELS, key=len, reverse=True))
+# "Mødedeltagere:", "Deltagere", "Medlemmer: A, B", "Mødedeltagere Stephanie Lose, V, …" (000)
+_LIST_LABEL = re.compile(rf"^(?i:{_LIST_WORD})(?![\p{{L}}])\s*(:?)\s*(.*)$")
+# "Afbud:", "Afbud fra:", "Fraværende med afbud:", "Fravær uden afbud:", "• Afbud"
+_ABSENT_HEAD = re.compile(
+    rf"^((?i:{_ABSENT_WORD})(?:\s+(?i:med|uden)\s+(?i:afbud))?(?:\s+(?i:fra))?)(?![\p{{L}}])"
+    r"\s*(:?)\s*(.*)$"
+)
+# The letters a list label can start with, in every case the patterns' IGNORECASE matches
+# ("İ" folds to "i"): a cheap test before the patterns.
+_FIRST_LETTERS = frozenset(word[0] for word in (*PARTICIPANT_HEADINGS, *ABSENT_LABELS))
+_LIST_INITIALS = frozenset(
+    ch for ch in map(chr, range(0x250)) if ch.casefold()[:1] in _FIRST_LETTERS
+)
 _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
-# "Der var afbud fra Henrik Qvist, Ole Vind og Lone Jakobi."
-_PROSE_AFBUD = re.compile(
-    r"\b(?:afbud|meldt afbud|fraværende)\s+(?:fra|var)\s+([^.;:]{3,300})", re.I
+# A header field label ("Mødested Rådhuset", "Dato: …"): the end of a list above it.
+_HEADER_LABEL = re.compile(
+    r"^(?i:" + "|".join(sorted(HEADER_LABELS, key=len, reverse=True)) + r")(?![\p{L}])\s*:?\s"
 )
-# Substrings one of which a line must hold for _PROSE_AFBUD to match ("Afbud", "AFBUD",
-# "fraværende"): a cheap test before the pattern.
-_PROSE_AFBUD_PROBES = ("fbud", "ravær", "FBUD", "RAVÆR")
-# "Kristine Lindeneg Drejødeltog i stedet for Rikke Skou Jensen." (glued verb tolerated):
-# the verb phrase is found first (a plain alternation: linear), then the names are read in
-# bounded windows on either side, so no pattern ever scans the whole line per position.
-_SUBSTITUTE_VERB = re.compile(
-    r"(?:deltog|mødte|deltager|møder)\s{1,3}(?:i stedet for|som stedfortræder for|for)\s{1,3}"
-)
-_NAME_BEFORE = re.compile(r"(\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}*){0,5}) ?$")
-_NAME_AFTER = re.compile(r"^(\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}+){0,4})")
-_WINDOW = 80
+# Items whose text records the meeting's attendance (besides the first item and those titled
+# like a participant list): the approval of the agenda.
+_MEETING_ITEM_TITLES = ("godkendelse af dagsorden", "dagsorden", "deltagere", "mødedeltagere",
+                        "fremmøde", "tilstedeværelse")  # fmt: skip
 
 
 @dataclass(slots=True)
-class Entry:
-    """A person as read from one list line, before attendance is settled."""
+class People:
+    """The participants, the header lines their lists used, and per item (index into the
+    items) the names prose records as away for that item."""
 
-    name: str
-    line: Line
-    party: str | None = None
-    organisation: str | None = None
-    title: str | None = None
-    group: str | None = None
-    roles: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
+    participants: list[Participant]
+    used: set[int] = field(default_factory=set)
+    item_absent: dict[int, list[str]] = field(default_factory=dict)
 
 
 # --- public API ------------------------------------------------------------------------------
 
 
-def absent_names(lines: Sequence[Line]) -> list[str]:
-    """Names from item-level lines: "Fraværende Stephanie Lose, V (orlov)" -> ["Stephanie Lose"]."""
+def absent_names(records: Sequence[AbsenceRecord]) -> list[str]:
+    """Names from item-level absence records: "Fraværende Stephanie Lose, V (orlov)" ->
+    ["Stephanie Lose"]; "Fravær med afbud:" over bullets -> each bullet's name."""
     names: list[str] = []
-    for line in lines:
-        text = absent_names_text(line)
-        if text:
-            names.extend(e.name for e in split_inline_list(text, line, Diagnostics()))
+    for record in records:
+        for entry in _record_entries(record):
+            if entry.name not in names:
+                names.append(entry.name)
     return names
 
 
 def extract_participants(
     header: Sequence[Line],
     item_blocks: Sequence[ItemBlocks],
-    absence_lines: Sequence[Line],
     diags: Diagnostics,
-) -> list[Participant]:
-    """Everyone listed, with attendance settled from lists, prose and absence lines."""
-    entries, absent_heads = _listed(header, item_blocks, diags)
-    cast = _settle(entries, absent_heads)
-    _apply_prose(cast, item_blocks, diags)
-    _check_item_absences(cast, absence_lines, diags)
-    return cast
+    rest: Sequence[Line] = (),
+) -> People:
+    """Everyone listed or named in an attendance statement, with attendance settled. ``rest``
+    is the text of a document without items (it speaks for the meeting as a whole)."""
+    entries, regrets, used = read_lists([ln for ln in header if not ln.blank], False, diags)
+    meeting_lines: list[Line] = [ln for ln in header if ln.no not in used]
+    if not item_blocks:
+        meeting_lines.extend(rest)
+    for index, item in enumerate(item_blocks):
+        if not _is_meeting_item(index, item):
+            continue
+        whole = _is_heading(item.title or "")
+        for block in _own_blocks(item.blocks):
+            found, absent, _ = read_lists(block.content, whole, diags)
+            entries.extend(found)
+            regrets.extend(absent)
+            meeting_lines.extend(block.lines)
+    cast = _settle(entries, regrets)
+    listed = bool(cast)
+    _apply_records(cast, item_blocks, listed, diags)
+    _apply_facts(cast, read_attendance(meeting_lines), listed, diags)
+    # the header lines a list used are placed where they name a participant (the labels are
+    # the header's, read by the metadata)
+    people = People(cast, {p.line for p in cast} & used)
+    _item_facts(people, item_blocks, listed)
+    return people
 
 
 def as_invited(cast: list[Participant]) -> list[Participant]:
-    """In an agenda nobody has attended or sent regrets yet."""
-    return [p.model_copy(update={"attendance": "unknown", "absence_reason": None}) for p in cast]
+    """In an agenda nobody has attended yet: the listed are invited (attendance unknown);
+    only an absence the agenda itself announces ("Afbud: …") stays."""
+    return [
+        p if p.attendance == "absent" and p.absence_reason else
+        p.model_copy(update={"attendance": "unknown", "absence_reason": None})
+        for p in cast
+    ]  # fmt: skip
 
 
-# --- finding the lists -----------------------------------------------------------------------
+# --- which parts of a document speak for the meeting ------------------------------------------
 
 
 def _is_heading(text: str) -> bool:
     return text.rstrip(":").strip().casefold() in _HEADINGS
 
 
-def _listed(
-    header: Sequence[Line],
-    item_blocks: Sequence[ItemBlocks],
-    diags: Diagnostics,
-) -> tuple[list[Entry], list[Entry]]:
+def _is_meeting_item(index: int, item: ItemBlocks) -> bool:
+    title = (item.title or "").casefold()
+    return index == 0 or title.startswith(_MEETING_ITEM_TITLES) or _is_heading(title)
+
+
+def _own_blocks(blocks: Iterable[BlockDraft]) -> list[BlockDraft]:
+    """The blocks that speak of this meeting: not the attachments, not the case history."""
+    return [b for b in blocks if b.kind != "bilag" and not b.history]
+
+
+# --- reading lists -----------------------------------------------------------------------------
+
+
+def _list_label(text: str) -> tuple[str, str | None, str] | None:
+    """ "Afbud:" -> ("absent", "afbud", ""); "Medlemmer: A, B" -> ("list", None, "A, B"). A
+    label without a colon must stand alone or be followed by a name (000: "Mødedeltagere
+    Stephanie Lose, …"), so a sentence ("Medlemmerne var mødt …") is no label."""
+    text = LIST_MARKER.sub("", text).strip()
+    if text[:1] not in _LIST_INITIALS:
+        return None
+    m = _ABSENT_HEAD.match(text)
+    if m is not None:
+        label, colon, value = m.groups()
+        if colon or not value or NAME.match(value.split(",")[0].strip()):
+            return "absent", _label_reason(label), value
+        return None
+    m = _LIST_LABEL.match(text)
+    if m is not None:
+        colon, value = m.groups()
+        if colon or not value or NAME.match(value.split(",")[0].strip()):
+            return "list", None, value
+    return None
+
+
+def _label_reason(label: str) -> str:
+    folded = " ".join(label.casefold().split())
+    if "uden afbud" in folded:
+        return ABSENCE_REASONS["uden afbud"]
+    if "afbud" in folded or "forfald" in folded:
+        return "afbud"
+    return ABSENCE_REASONS.get(folded.split()[0], "fravær")
+
+
+def read_lists(
+    content: Sequence[Line], whole_item: bool, diags: Diagnostics
+) -> tuple[list[Entry], list[Entry], set[int]]:
+    """Person lists in these lines: after a list label (present or absent), or group headings
+    when the item itself is the participant item (001 "Punkt 1: Deltagere"). Returns the listed
+    people, those listed as absent, and the line numbers the lists used."""
     entries: list[Entry] = []
     absent: list[Entry] = []
-    entries.extend(_header_lists(header, diags))
-    for item in item_blocks:
-        whole_item = _is_heading(item.title)  # 001 "Punkt 1: Deltagere"
-        for block in item.blocks:
-            if block.kind == "bilag":
-                continue
-            found, regrets = _read_block_lists(block.lines, whole_item, diags)
-            entries.extend(found)
-            absent.extend(regrets)
-    return entries, absent
-
-
-def _header_lists(header: Sequence[Line], diags: Diagnostics) -> list[Entry]:
-    """Participant lists in the meeting header, in either of two forms:
-    000's inline list ("Mødedeltagere Name, V, Name, Billund Kommune, …"), which may wrap onto
-    further lines (PDF text), or a "Mødedeltagere:" heading over one person a line or
-    paragraph (the 002/003 form, placed in the header instead of an item)."""
-    content = [ln for ln in header if not ln.blank]
-    for i, line in enumerate(content):
-        label, _, rest = line.stripped.partition(" ")
-        if rest and _is_heading(label):
-            text = rest
-            for following in content[i + 1 :]:
-                if not _continues_inline_list(text, following.stripped):
-                    break
-                text = f"{text} {following.stripped}"
-            return split_inline_list(text, line, diags)
-        if _is_heading(line.stripped):
-            found, _ = _read_block_lists(content[i:], False, diags)
-            return found
-    return []
-
-
-def _continues_inline_list(text: str, following: str) -> bool:
-    """A wrapped inline list: the text so far ends with a comma, or the next line is itself
-    a run of short comma-separated names and affiliations (no sentence, no "Label: value")."""
-    if not following or following.endswith((".", ":")) or _is_heading(following.split()[0]):
-        return False
-    if text.rstrip().endswith(","):
-        return True
-    parts = [p.strip() for p in following.split(",")]
-    return len(parts) >= 3 and all(0 < len(p.split()) <= 5 for p in parts)
-
-
-def _read_block_lists(
-    lines: Sequence[Line], whole_item: bool, diags: Diagnostics
-) -> tuple[list[Entry], list[Entry]]:
-    """Person lists in one block: after "Mødedeltagere:", "Afbud fra:", or group headings
-    when the item itself is the participant item (001 "Punkt 1: Deltagere")."""
-    content = [ln for ln in lines if not ln.blank]
-    entries: list[Entry] = []
-    absent: list[Entry] = []
+    used: set[int] = set()
     mode: str | None = "list" if whole_item else None
+    reason: str | None = None
     group: str | None = None
     for i, line in enumerate(content):
         text = line.stripped
-        if mode is None and (len(text) >= 40 or text[:1].casefold()[:1] not in _LIST_INITIALS):
-            continue  # outside a list only a short heading ("Afbud fra:") starts one
-        if _is_heading(text) and len(text) < 40:
-            mode, group = "list", None
-        elif text[:1] in _ABSENT_HEAD_INITIALS and _ABSENT_HEAD.match(text):
-            mode, group = "absent", None
-        elif mode is None:
+        outside = mode is None and (len(text) > 600 or text[:1] not in _LIST_INITIALS)
+        if outside and not (text[:1] in "•-*" and _list_label(text) is not None):
+            continue  # outside a list only a label starts one ("• Afbud" among bullets)
+        label = _list_label(text) if len(text) <= 600 else None
+        if label is not None:
+            mode, reason, value = label
+            group = None
+            used.add(line.no)
+            if value:
+                target = absent if mode == "absent" else entries
+                target.extend(_value_entries(value, line, reason, diags))
             continue
-        elif _group_heading(text, content, i):
+        if mode is None:
+            continue
+        if _HEADER_LABEL.match(text):
+            mode = None  # "Mødested Rådhuset": the next header label ends the list
+            continue
+        bare = LIST_MARKER.sub("", text).strip()
+        if not bare or bare.casefold() in NOBODY:
+            continue  # an empty bullet, "Ingen.": nobody (the line stays unplaced)
+        if _group_heading(text, content, i):
             mode, group = "list", text.rstrip(":").strip()
+            used.add(line.no)
         elif (role := _role_label(text)) is not None:
             entries.append(Entry(name=role[1], line=line, roles=[role[0]], extra=["role-only"]))
-        elif mode == "absent" and NAME.match(text):
-            absent.append(Entry(name=text, line=line, reasons=["afbud"]))
-        elif _is_prose(text):
-            mode = None  # a sentence ends the list ("Der var afbud fra …" is read later)
-        elif "," in text or NAME.match(text):
-            entry = parse_person_line(text, line, diags)
-            if entry is None:
-                mode = None
-                continue
-            entry.group = group
-            entries.append(entry)
+            used.add(line.no)
+        elif _is_prose(bare):
+            mode = None  # a sentence ends the list ("Der var afbud fra …" is read as prose)
+        elif (found := _line_entries(bare, line, diags)) is not None:
+            for entry in found:
+                entry.group = group
+                if mode == "absent":
+                    entry.reasons = entry.reasons or [reason or "afbud"]
+            (absent if mode == "absent" else entries).extend(found)
+            used.add(line.no)
         else:
             mode = None  # the list ended
-    return entries, absent
+    return entries, absent, used
+
+
+def _value_entries(value: str, line: Line, reason: str | None, diags: Diagnostics) -> list[Entry]:
+    """The names written on the label's own line ("Medlemmer: A, B, C", "Afbud: X")."""
+    if value.strip().casefold() in NOBODY:
+        return []
+    found = split_inline_list(value, line, diags)
+    if reason is not None:
+        for entry in found:
+            entry.reasons = entry.reasons or [reason]
+    return found
+
+
+def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | None:
+    """One list line: a person ("Anders Kühnau, regionsrådsformand (A)", "1. Overborgmester
+    Frank Jensen (A)") or a comma list of names ("Carl Holst, Poul Weber, …, Kent Kirk.")."""
+    tokens = [re.sub(r"\s*\([^()]*\)", "", t).strip() for t in text.rstrip(".").split(",")]
+    names = sum(1 for t in tokens if NAME.match(t) and not is_organisation(t))
+    titled = any(t[:1].islower() for t in tokens)  # "rådmand": one person's line
+    if len(tokens) >= 3 and names >= 2 and names * 2 >= len(tokens) and not titled:
+        return split_inline_list(text, line, diags)
+    if "," in text or NAME.match(text) or _looks_titled(text):
+        entry = parse_person_line(text, line, diags)
+        return [entry] if entry is not None else None
+    return None
+
+
+def _looks_titled(text: str) -> bool:
+    """ "Overborgmester Frank Jensen (A)": two to six capitalised words, a party maybe."""
+    words = re.sub(r"\s*\([^()]*\)", "", text).split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _is_prose(text: str) -> bool:
-    return text.endswith((".", "?", "!")) and len(text.split()) > 8
+    """A sentence, not a list: it ends like one and runs on in lower-case words ("Der var
+    afbud fra …"); a list of names that ends in a full stop ("Carl Holst, Poul Weber, …, Kent
+    Kirk.") has no two lower-case words in a row."""
+    words = text.split()
+    if len(words) <= 8:
+        return False
+    running = any(a[:1].islower() and b[:1].islower() for a, b in itertools.pairwise(words))
+    return running and (text.endswith((".", "?", "!")) or len(words) > 14)
 
 
 def _group_heading(text: str, content: Sequence[Line], i: int) -> bool:
@@ -244,115 +299,13 @@ def _role_label(text: str) -> tuple[str, str] | None:
     return m.group(1).casefold(), m.group(2).strip()
 
 
-# --- reading one person ----------------------------------------------------------------------
-
-
-def _take_parentheses(text: str, entry: Entry) -> str:
-    """Strip trailing "(A)", "(regional medformand)", "(orlov)" into party, roles, reasons."""
-    if "(" not in text:
-        return text.strip().rstrip(",").strip()
-    for m in _PAREN.finditer(text):
-        inner = m.group(1).strip()
-        folded = inner.casefold()
-        if inner in _PARTIES:
-            entry.party = inner
-        elif folded in ABSENCE_REASONS:
-            entry.reasons.append(ABSENCE_REASONS[folded])
-        elif folded in _ROLES:
-            entry.roles.append(folded)
-        else:
-            entry.extra.append(f"({inner})")
-    return _PAREN.sub("", text).strip().rstrip(",").strip()
-
-
-def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None:
-    """ "Name, title, Organisation (A) (role)" -> Entry; None (with a diagnostic) if unsplittable."""
-    entry = Entry(name="", line=line)
-    rest = _take_parentheses(text, entry)
-    name, _, tail = rest.partition(",")
-    name = name.strip()
-    if not NAME.match(name):
-        diags.add("participant-unsplit", at=line, text=text[:80])
-        return None
-    entry.name = name
-    titles: list[str] = []
-    previous_org = False
-    for part in (p.strip() for p in tail.split(",")):
-        if not part:
-            continue
-        if previous_org and _is_org_unit(part):  # "Region Midtjylland, Hospitalsenhed Vest"
-            entry.organisation = f"{entry.organisation}, {part}"
-            continue
-        had_org = entry.organisation is not None
-        _classify_part(part, entry, titles)
-        previous_org = not had_org and entry.organisation == part
-    if titles:
-        entry.title = ", ".join(titles + entry.extra)
-    elif entry.extra:
-        entry.title = " ".join(entry.extra)
-    if entry.title and entry.organisation is None:
-        m = _IN_ORG.search(entry.title)
-        if m is not None and _ORG_MARKER.search(m.group(1)):
-            entry.organisation = m.group(1).strip()
-    return entry
-
-
-def _is_org_unit(part: str) -> bool:
-    """A capitalised part right after the organisation that is not a title or a party: a unit
-    of that organisation (the organisation's name contains a comma)."""
-    return part[0].isupper() and part not in _PARTIES and not _TITLE_WORD.search(part)
-
-
-def _classify_part(part: str, entry: Entry, titles: list[str]) -> None:
-    if part in _PARTIES:
-        entry.party = part
-    elif part[0].islower():
-        m = _TITLE_THEN_ORG.match(part)
-        if (
-            m is not None
-            and not m.group(1).endswith(" i")  # "læge i Aarhus Kommune": the org stays in the title
-            and _ORG_MARKER.search(m.group(2))
-            and entry.organisation is None
-        ):
-            titles.append(m.group(1).strip())
-            entry.organisation = m.group(2).strip()
-        else:
-            titles.append(part)
-    elif _TITLE_WORD.search(part) and not _ORG_MARKER.search(part.split(" i ")[0]):
-        titles.append(part)  # "Sygeplejefaglig direktør", "Direktør i Region Nordjylland"
-    elif entry.organisation is None:
-        entry.organisation = part
-    else:
-        titles.append(part)
-
-
-def split_inline_list(text: str, line: Line, diags: Diagnostics) -> list[Entry]:
-    """000's one-line list: comma tokens alternate names and the affiliations after them."""
-    entries: list[Entry] = []
-    for token in (t.strip() for t in text.split(",")):
-        if not token:
-            continue
-        probe = Entry(name="", line=line)
-        bare = _take_parentheses(token, probe)
-        if bare in _PARTIES and entries:
-            _merge_affiliation(entries[-1], probe, party=bare)
-        elif _ORG_MARKER.search(bare) and entries and entries[-1].organisation is None:
-            _merge_affiliation(entries[-1], probe, organisation=bare)
-        elif NAME.match(bare):
-            probe.name = bare
-            entries.append(probe)
-        else:
-            diags.add("participant-unsplit", at=line, text=token[:80])
+def _record_entries(record: AbsenceRecord) -> list[Entry]:
+    if not record.text:
+        return []
+    entries = split_inline_list(record.text, record.label, Diagnostics())
+    for entry in entries:
+        entry.reasons = entry.reasons or ([record.reason] if record.reason else [])
     return entries
-
-
-def _merge_affiliation(
-    entry: Entry, probe: Entry, *, party: str | None = None, organisation: str | None = None
-) -> None:
-    entry.party = party or entry.party
-    entry.organisation = organisation or entry.organisation
-    entry.roles.extend(probe.roles)
-    entry.reasons.extend(probe.reasons)
 
 
 # --- settling who is who ---------------------------------------------------------------------
@@ -367,8 +320,31 @@ def _same_words(x: list[str], y: list[str]) -> bool:
     return x == y or (len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1])
 
 
-def _find(cast: Sequence[Participant], name: str) -> Participant | None:
-    """The participant of that name; else the only one ``same_person`` matches."""
+def _misspelt(x: list[str], y: list[str]) -> bool:
+    """The same words but one letter in the last name ("Bente Gertz Hansn" ~ "… Hansen")."""
+    return (
+        len(x) == len(y) >= 2
+        and x[:-1] == y[:-1]
+        and min(len(x[-1]), len(y[-1])) >= 4
+        and _one_edit(x[-1], y[-1])
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one letter inserted, deleted or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for k in range(len(a)):
+        if a[k] != b[k]:
+            return a[k + 1 :] == b[k + 1 :] or a[k:] == b[k + 1 :]
+    return True
+
+
+def find_person(cast: Sequence[Participant], name: str) -> Participant | None:
+    """The participant of that name; else the only one ``same_person`` matches; else the only
+    one the name misspells."""
     target = name.casefold()
     words = target.split()
     first = words[0] if words else ""
@@ -380,13 +356,22 @@ def _find(cast: Sequence[Participant], name: str) -> Participant | None:
         # same_person needs the first names to agree: a substring test rules most out
         if first in folded and _same_words(folded.split(), words):
             close.append(person)
-    return close[0] if len(close) == 1 else None
+    if len(close) == 1:
+        return close[0]
+    if close:
+        return None
+    spelt = [
+        p
+        for p in cast
+        if first in p.name.casefold() and _misspelt(p.name.casefold().split(), words)
+    ]
+    return spelt[0] if len(spelt) == 1 else None
 
 
 def _reason(reasons: Iterable[str]) -> str | None:
-    """The most specific reason: "orlov" over "afbud" over "fravær"."""
+    """The most specific reason: "orlov" over "afbud" over "uden afbud" over "fravær"."""
     found = set(reasons)
-    for reason in ("orlov", "afbud", "fravær"):
+    for reason in ("orlov", "afbud", "uden afbud", "fravær"):
         if reason in found:
             return reason
     return None
@@ -395,10 +380,7 @@ def _reason(reasons: Iterable[str]) -> str | None:
 def _settle(entries: Sequence[Entry], absent_heads: Sequence[Entry]) -> list[Participant]:
     cast: list[Participant] = []
     for entry in entries:
-        if "role-only" in entry.extra:
-            continue
-        known = _find(cast, entry.name)
-        if known is not None:
+        if "role-only" in entry.extra or find_person(cast, entry.name) is not None:
             continue
         reason = _reason(entry.reasons)
         cast.append(
@@ -410,93 +392,125 @@ def _settle(entries: Sequence[Entry], absent_heads: Sequence[Entry]) -> list[Par
             )
         )  # fmt: skip
     for entry in entries:  # "Ordstyrer: Name" adds a role to someone listed
-        if "role-only" in entry.extra and (person := _find(cast, entry.name)) is not None:
+        if "role-only" in entry.extra and (person := find_person(cast, entry.name)) is not None:
             person.roles = list(dict.fromkeys([*person.roles, *entry.roles]))
     for regret in absent_heads:  # "Afbud fra:" names the listed people who sent regrets
-        person = _find(cast, regret.name)
+        person = find_person(cast, regret.name)
         if person is None:
-            person = Participant(name=regret.name, line=regret.line.no, page=regret.line.page)
+            person = Participant(
+                name=regret.name, party=regret.party, organisation=regret.organisation,
+                title=regret.title, line=regret.line.no, page=regret.line.page,
+            )  # fmt: skip
             cast.append(person)
-        person.attendance, person.absence_reason = "absent", "afbud"
+        person.attendance = "absent"
+        person.absence_reason = (
+            _reason([*regret.reasons, *([person.absence_reason] if person.absence_reason else [])])
+            or "afbud"
+        )
     return cast
 
 
-def _apply_prose(
-    cast: list[Participant],
-    item_blocks: Sequence[ItemBlocks],
-    diags: Diagnostics,
+def _apply_records(
+    cast: list[Participant], item_blocks: Sequence[ItemBlocks], listed: bool, diags: Diagnostics
 ) -> None:
-    """Absences and substitutes written in decision prose (002 item 1), line by line."""
-    if not cast:
+    """A person in the absence records of every item that keeps such records was away from
+    the meeting; in some of them only, away from those items (and present). A name the member
+    list does not hold is reported."""
+    recorded = [item for item in item_blocks if item.absences]
+    if not recorded:
         return
-    for _, line in decision_lines(item_blocks):
-        _read_prose_line(cast, line, diags)
+    per_item = [[e for r in item.absences for e in _record_entries(r)] for item in recorded]
+    everywhere = {e.name for e in per_item[0]}
+    for entries in per_item[1:]:
+        everywhere &= {e.name for e in entries}
+    seen: set[str] = set()
+    for item, entries in zip(recorded, per_item):
+        for entry in entries:
+            person = find_person(cast, entry.name)
+            if person is None:
+                if listed:
+                    record = next(r for r in item.absences if entry.line is r.label)
+                    diags.add("absent-unknown", at=record.label, name=entry.name)
+                    continue
+                if entry.name in seen:
+                    continue
+                person = Participant(name=entry.name, party=entry.party, attendance="present",
+                                     line=entry.line.no, page=entry.line.page)  # fmt: skip
+                cast.append(person)
+            seen.add(entry.name)
+            if entry.name in everywhere:
+                person.attendance = "absent"
+                person.absence_reason = _reason(
+                    [*entry.reasons, *filter(None, [person.absence_reason])]
+                )
 
 
-def _read_prose_line(cast: list[Participant], line: Line, diags: Diagnostics) -> None:
-    text = line.text
-    if any(word in text for word in _PROSE_AFBUD_PROBES):
-        for m in _PROSE_AFBUD.finditer(text):
-            for name in _split_names(m.group(1)):
-                _mark_absent(cast, name, "afbud", line.no, diags)
-    if "for " in text and ("delt" in text or "møde" in text):  # the verbs _SUBSTITUTE_VERB needs
-        for found in _substitutions(text):
-            _add_substitute(cast, *found, line.no, diags)
-
-
-def _split_names(text: str) -> list[str]:
-    """ "Henrik Qvist, Ole Vind og Lone Jakobi" -> three names."""
-    joined = " ".join(text.split()).replace(" og ", ",")
-    return [name.strip() for name in joined.split(",") if name.strip()]
-
-
-def _substitutions(text: str) -> list[tuple[str, str]]:
-    """(substitute, replaced) pairs of "X deltog i stedet for Y" in one line."""
-    pairs = []
-    for m in _SUBSTITUTE_VERB.finditer(text):
-        before = _NAME_BEFORE.search(text[max(0, m.start() - _WINDOW) : m.start()])
-        after = _NAME_AFTER.match(text[m.end() : m.end() + _WINDOW])
-        if before is not None and after is not None:
-            pairs.append((before.group(1).strip(), after.group(1).strip()))
-    return pairs
-
-
-def _mark_absent(
-    cast: list[Participant], name: str, reason: str | None, line: int, diags: Diagnostics
+def _apply_facts(
+    cast: list[Participant], facts: Sequence[Fact], listed: bool, diags: Diagnostics
 ) -> None:
-    if not NAME.match(name):
-        return
-    person = _find(cast, name)
+    """What the meeting's prose says of each person (``attendance.read_attendance``)."""
+    for fact in facts:
+        person = find_person(cast, fact.name)
+        if fact.effect == "substitute":
+            _add_substitute(cast, fact, diags)
+            continue
+        if person is None:
+            if listed and fact.effect == "absent":
+                diags.add("absent-unknown", at=fact.line, name=fact.name)
+                continue
+            if listed:
+                continue
+            person = Participant(name=fact.name, party=fact.party, attendance="present",
+                                 line=fact.line.no, page=fact.line.page)  # fmt: skip
+            cast.append(person)
+        person.party = person.party or fact.party
+        if fact.effect == "absent":
+            person.attendance = "absent"
+            person.absence_reason = _reason(filter(None, [person.absence_reason, fact.reason]))
+
+
+def _add_substitute(cast: list[Participant], fact: Fact, diags: Diagnostics) -> None:
+    """ "Y deltog i stedet for X": Y is present for X, and X was away."""
+    replaced = find_person(cast, fact.substitute_for) if fact.substitute_for else None
+    if replaced is not None and replaced.attendance != "absent":
+        replaced.attendance = "absent"
+    person = find_person(cast, fact.name)
     if person is None:
-        diags.add("absent-unknown", at=Line(line, ""), name=name)
-        return
-    person.attendance = "absent"
-    person.absence_reason = person.absence_reason or reason
+        person = Participant(name=fact.name, party=fact.party, attendance="present",
+                             line=fact.line.no, page=fact.line.page)  # fmt: skip
+        cast.append(person)
+    if fact.substitute_for:
+        person.substitute_for = replaced.name if replaced is not None else fact.substitute_for
 
 
-def _add_substitute(
-    cast: list[Participant], name: str, replaced: str, line: int, diags: Diagnostics
-) -> None:
-    if not NAME.match(name):
-        return
-    _mark_absent(cast, replaced, None, line, diags)
-    if _find(cast, name) is None:
-        original = _find(cast, replaced)
-        cast.append(
-            Participant(
-                name=name, attendance="present", line=line,
-                substitute_for=original.name if original else replaced,
-            )
-        )  # fmt: skip
-
-
-def _check_item_absences(
-    cast: Sequence[Participant], absence_lines: Sequence[Line], diags: Diagnostics
-) -> None:
-    """Names on "Fraværende …" lines must be participants (000: "Stephanie Lose")."""
-    if not cast:
-        return
-    for line in absence_lines:
-        for name in absent_names([line]):
-            if _find(cast, name) is None:
-                diags.add("absent-unknown", at=line, name=name)
+def _item_facts(people: People, item_blocks: Sequence[ItemBlocks], listed: bool) -> None:
+    """Absences an item's decision records ("Der var afbud fra X", "X deltog ikke i sagens
+    behandling") are the item's; "X deltog ikke i punkterne 2 – 11" names the items."""
+    numbers = {item.number: k for k, item in enumerate(item_blocks) if item.number is not None}
+    for index, item in enumerate(item_blocks):
+        lines = [
+            ln for b in item.blocks if b.kind == "beslutning" and not b.history for ln in b.lines
+        ]
+        for fact in read_attendance(lines):
+            if fact.effect == "absent":  # "Der var modtaget afbud fra X": X missed this item too
+                names = people.item_absent.setdefault(index, [])
+                if fact.name not in names:
+                    names.append(fact.name)
+                continue
+            if fact.effect != "partial":
+                continue
+            targets = [numbers[n] for n in fact.items if n in numbers] or [index]
+            for target in targets:
+                names = people.item_absent.setdefault(target, [])
+                if fact.name not in names:
+                    names.append(fact.name)
+            if find_person(people.participants, fact.name) is None and not listed:
+                people.participants.append(
+                    Participant(
+                        name=fact.name,
+                        party=fact.party,
+                        attendance="present",
+                        line=fact.line.no,
+                        page=fact.line.page,
+                    )
+                )

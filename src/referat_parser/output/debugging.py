@@ -31,11 +31,11 @@ def _segment(lines: list[Line], diags: Diagnostics) -> str:
 
 
 def _extract(lines: list[Line], diags: Diagnostics) -> str:
-    shape = outline.segment(lines)
+    shape = outline.segment(lines, diags)
     meta = metadata.read_metadata(shape.header, diags)
     built = assemble.build_body(shape, meta, diags)
     out = [f"meta: {meta}"]
-    for number, _, blocks in built.item_blocks:
+    for number, _, blocks, _ in built.item_blocks:
         for bd in blocks:
             nos = [ln.no for ln in bd.lines if not ln.blank]
             out.append(

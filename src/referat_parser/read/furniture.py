@@ -61,8 +61,9 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
     repeated = {key for key, n in counts.items() if n >= needed}
     furniture: set[int] = set()
     for page in pages.values():
+        column = _number_column(page)
         for pos, ln in _edges(page):
-            numbered = PAGE_NUMBER.match(ln.stripped) is not None
+            numbered = PAGE_NUMBER.match(ln.stripped) is not None and ln.no not in column
             if numbered or ((pos, _shape(ln.stripped)) in repeated and not _is_content(ln)):
                 furniture.add(ln.no)
     _keep_first_title(pages, furniture)
@@ -71,6 +72,22 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
         diags.add("page-furniture-removed", count=len(furniture), text=sample[:60])
         lines = [ln for ln in lines if ln.no not in furniture]
     return join_split_tables(lines, diags)
+
+
+def _number_column(page: list[Line]) -> set[int]:
+    """Lines of a run of three or more bare numbers (a TOC's page column printed apart, as
+    pdftotext gives Aarhus' TOC): content, even at a page edge."""
+    content = [ln for ln in page if not ln.blank]
+    column: set[int] = set()
+    run: list[Line] = []
+    for ln in [*content, None]:
+        if ln is not None and ln.stripped.isdigit() and len(ln.stripped) <= 4:
+            run.append(ln)
+            continue
+        if len(run) >= 3:
+            column.update(r.no for r in run)
+        run = []
+    return column
 
 
 def _keep_first_title(pages: dict[int | None, list[Line]], furniture: set[int]) -> None:

@@ -12,24 +12,53 @@ import html
 
 import regex as re
 
+from ..diagnostics import Diagnostics
 from ..lines import Line
-from ..vocab import NOISE_LINES
+from ..vocab import NOISE_LINES, NOISE_PATTERNS, NOISE_PREFIXES
 
 _NOISE = frozenset(NOISE_LINES)
+_NOISE_SHAPES = tuple(re.compile(p, re.I) for p in NOISE_PATTERNS)
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\s]{0,500}\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,500})?/?>")
 _BLOCK_TAG = re.compile(r"</?(?:br|p|li|ul|ol|div|td|th|tr|table|h[1-6])\b[^<>\n]{0,500}>", re.I)
 _BOLD = re.compile(r"\*\*|__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_BULLET = re.compile(r"^[•·*\-–]\s*")
+_PREFIX_INITIALS = frozenset(p[0] for p in NOISE_PREFIXES) | frozenset(
+    p[0].upper() for p in NOISE_PREFIXES
+)
 
 
 _NOISE_MAX = max(len(n) for n in NOISE_LINES) + 8
+_SHAPE_MAX = 400
 
 
 def is_noise(text: str) -> bool:
-    """A whole line that is web furniture ("Tilbage til toppen")."""
-    return len(text) <= _NOISE_MAX and text.strip().casefold() in _NOISE
+    """A whole line that is web furniture ("Tilbage til toppen", "• Udskriv", a navigation bar
+    "Forsiden | Kontakt | Ledige job | …", "Frederikssund Kommunes logo")."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > _SHAPE_MAX:
+        return False
+    if len(stripped) <= _NOISE_MAX:
+        key = _BULLET.sub("", stripped).casefold()
+        if key in _NOISE:
+            return True
+    return (
+        "|" in stripped or "logo" in stripped or "orsiden" in stripped or stripped[:1] in "Dd"
+    ) and any(shape.match(stripped) for shape in _NOISE_SHAPES)
+
+
+def strip_noise_prefix(text: str) -> str:
+    """ "fold dette punkt ind Resume" -> "Resume"; other lines unchanged."""
+    stripped = text.lstrip()
+    if stripped[:1] not in _PREFIX_INITIALS:
+        return text
+    folded = stripped[:40].casefold()
+    for prefix in NOISE_PREFIXES:
+        if folded.startswith(prefix):
+            return stripped[len(prefix) :]
+    return text
 
 
 def _tag_space(m: re.Match[str]) -> str:
@@ -61,16 +90,35 @@ def clean_inline(text: str) -> str:
     return text
 
 
-def clean_lines(lines: list[Line]) -> list[Line]:
-    """Drop noise lines; clean markup in the rest; keep ``no`` and ``page``."""
+def clean_lines(lines: list[Line], diags: Diagnostics | None = None) -> list[Line]:
+    """Drop noise lines; clean markup in the rest; keep ``no`` and ``page``. The removed lines
+    are counted in one ``web-furniture-removed`` diagnostic that names their line numbers,
+    never their text."""
     out: list[Line] = []
+    removed: list[int] = []
     for line in lines:
         if line.blank:  # kept (the line numbering and paragraph breaks need it), emptied
             out.append(line if not line.text else line.with_text(""))
             continue
-        stripped = line.stripped
-        if len(stripped) <= _NOISE_MAX and stripped.casefold() in _NOISE:
+        if is_noise(line.stripped):
+            removed.append(line.no)
             continue
-        text = clean_inline(line.text).rstrip()
+        text = clean_inline(strip_noise_prefix(line.text)).rstrip()
         out.append(line if text == line.text else line.with_text(text))
+    if removed and diags is not None:
+        diags.add("web-furniture-removed", count=len(removed), lines=_numbers(removed))
     return out
+
+
+def _numbers(numbers: list[int]) -> str:
+    """ "3, 4, 6-9": line numbers, runs joined."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)

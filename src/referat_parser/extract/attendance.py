@@ -1,0 +1,206 @@
+"""Attendance written in prose: who sent regrets, who stayed away, who stood in, who took
+part in only some items, read sentence by sentence.
+
+Serves the forms minutes print instead of (or beside) a list:
+
+* "Der var modtaget afbud fra Niels E. Bjerrum (A)." (kk.dk), "Der var afbud fra Henrik
+  Qvist, Ole Vind og Lone Jakobi." (002);
+* "Alle medlemmer var mødt undtagen Jørgen Winther og Else Kayser, der havde meldt afbud."
+  and "Medlemmerne var mødt, bortset fra A, B og C, der havde meldt afbud." (Region
+  Midtjylland);
+* "Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i stedet." (kk.dk local
+  council: the substitute stands in for the absentee of the same sentence), "Y deltog i stedet
+  for X", "Y mødte som stedfortræder for X";
+* "1. suppleant Thomas Bryde-Procida var indkaldt, men mødte ikke frem.", "Sheikh Mohammed
+  udeblev uden afbud.";
+* present, named: "Susanne Buch, Nicolaj Bang og Erik Vinther deltog via video.", "X og Y
+  deltog som suppleanter.", "X mødte frem kl. 18.27 …", "X forlod mødet …", "X erklærede
+  sig inhabil og forlod …", "Per Larsen havde meddelt, at han var forsinket.";
+* part of the meeting: "Maria Gudme (A) deltog ikke i sagens behandling.", "X deltog ikke i
+  punkterne 2 – 11": the person took part in the meeting; the item records the absence.
+
+The phrases are data (``vocab.ATTENDANCE_PHRASES``): each says where the names stand (before
+or after it) and what it says of them. Names are read as a list ("A, B og C"), each a
+capitalised name with an optional party letter "(A)"; a title before a name ("1. suppleant
+Thomas Bryde-Procida", "borgmester …") is not part of it. A sentence that names nobody says
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from ..lines import Line
+from ..names import NAME
+from ..vocab import ABBREVIATIONS, ATTENDANCE_PHRASES, PARTY_LETTERS
+
+_PHRASES = tuple(
+    (re.compile(pattern, re.I), side, effect) for pattern, side, effect in ATTENDANCE_PHRASES
+)
+# Every phrase holds one of these stems: a line without any says nothing about attendance.
+_PROBES = ("fbud", "FBUD", "ravær", "RAVÆR", "deltog", "mødt", "mødte", "udeblev", "forlod",
+           "inhabil", "stedfortræder", "forsinket", "undtagen", "bortset", "suppleant")  # fmt: skip
+_ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+# A sentence ends at . ! ? then a capital or a digit, not after an initial ("Niels E. Bjerrum")
+# or an abbreviation ("kl. 15.30").
+_SENTENCE_END = re.compile(rf"(?<!\b\p{{Lu}}\.)(?<!\b(?i:{_ABBREV}))(?<=[.!?])\s+(?=[\p{{Lu}}\d])")
+# Between the names of a list, once whitespace is normalised to single spaces.
+_LIST_SEPARATOR = re.compile(r" ?, (?:og )?| og | samt ")
+_PARTY = "|".join(sorted(PARTY_LETTERS, key=len, reverse=True))
+_PARTY_AFTER = re.compile(rf"^(.*?)\s*\(({_PARTY})\)\s*$")
+_PARTICLES = frozenset({"la", "le", "von", "van", "de", "der", "du"})
+# A relative clause closing a list: "…, Martin Merrild og Tove Videbæk, der havde meldt afbud"
+_RELATIVE = (", der ", ", som ", ", hvilket ", " der ", " som ")
+# "deltog ikke i punkterne 2 – 11", "punkt 3", "punkt 3 og 5"
+_ITEM_RANGE = re.compile(
+    r"\bpunkt(?:erne|et)?\s+(\d{1,3})(?:\s*(?:[-–]|og|til)\s*(\d{1,3}))?", re.I
+)
+_MAX_NAMES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What one sentence says of one person."""
+
+    name: str
+    party: str | None
+    effect: str  # "absent", "present", "partial", "substitute"
+    reason: str | None  # "afbud", "uden afbud", … for absences
+    line: Line
+    substitute_for: str | None = None
+    items: tuple[int, ...] = ()  # the items a partial absence concerns, when printed
+
+
+def might_say_attendance(text: str) -> bool:
+    return any(probe in text for probe in _PROBES)
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def read_attendance(lines: Sequence[Line]) -> list[Fact]:
+    """Every attendance fact in these lines, in order (a line's sentences one by one)."""
+    facts: list[Fact] = []
+    for line in lines:
+        text = line.stripped
+        if not text or not might_say_attendance(text):
+            continue
+        for sentence in sentences(text):
+            if might_say_attendance(sentence):
+                facts.extend(_facts(sentence, line))
+    return facts
+
+
+def _facts(sentence: str, line: Line) -> list[Fact]:
+    found: list[Fact] = []
+    absent_here: list[str] = []
+    mentions_afbud = "afbud" in sentence.casefold()
+    for pattern, side, effect in _PHRASES:
+        for m in pattern.finditer(sentence):
+            kind, _, reason = effect.partition(":")
+            if side == "both":  # "Y deltog i stedet for X"
+                replaced = names_after(sentence[m.end() :])[:1]
+                for name, party in replaced:
+                    found.append(Fact(name, party, "absent", None, line))
+                for name, party in names_before(sentence[: m.start()])[-1:]:
+                    instead = replaced[0][0] if replaced else None
+                    found.append(Fact(name, party, "substitute", None, line, instead))
+                continue
+            before = side == "before"
+            names = (
+                names_before(sentence[: m.start()]) if before else names_after(sentence[m.end() :])
+            )
+            if kind == "absent" and not reason and not before and mentions_afbud:
+                reason = "afbud"  # "… undtagen A og B, der havde meldt afbud"
+            for name, party in names:
+                if kind == "substitute":
+                    instead = absent_here[-1] if absent_here else None
+                    found.append(Fact(name, party, kind, None, line, substitute_for=instead))
+                    continue
+                if kind == "absent":
+                    absent_here.append(name)
+                items = _items(sentence[m.end() :]) if kind == "partial" else ()
+                found.append(Fact(name, party, kind, reason or None, line, items=items))
+    return found
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _before_relative(text: str) -> str:
+    cuts = [k for k in (text.find(r) for r in _RELATIVE) if k >= 0]
+    return text[: min(cuts)] if cuts else text
+
+
+def names_after(text: str) -> list[tuple[str, str | None]]:
+    """The names a phrase is followed by: "Thomas Hav", "A, B og C" (to the sentence end, or
+    a relative clause ", der …")."""
+    text = _before_relative(_spaced(text).rstrip(".!?:;"))
+    names: list[tuple[str, str | None]] = []
+    for token in _LIST_SEPARATOR.split(text)[:_MAX_NAMES]:
+        person = _person(token, trailing=False)
+        if person is None:
+            break
+        names.append(person)
+    return names
+
+
+def names_before(text: str) -> list[tuple[str, str | None]]:
+    """The names a phrase is preceded by, read back from it: "Susanne Buch, Nicolaj Bang og
+    Erik Vinther" before "deltog via video"; "… afbud, og Peter Steffensen" before "deltog i
+    stedet" gives only Peter Steffensen."""
+    text = _spaced(text).rstrip(",")
+    if text.endswith((" der", " som")):
+        text = text.rsplit(" ", 1)[0].rstrip(",")
+    tokens = _LIST_SEPARATOR.split(text)[-_MAX_NAMES:]
+    names: list[tuple[str, str | None]] = []
+    for k in range(len(tokens) - 1, -1, -1):
+        person = _person(tokens[k], trailing=k == len(tokens) - 1 or not names)
+        if person is None:
+            break
+        names.append(person)
+        if not NAME.match(tokens[k].strip()) and _PARTY_AFTER.match(tokens[k]) is None:
+            break  # a name cut from a longer phrase ("suppleant Thomas X"): the list began here
+    return names[::-1]
+
+
+def _person(token: str, *, trailing: bool) -> tuple[str, str | None] | None:
+    """One list token as (name, party): "Niels E. Bjerrum (A)", "Jørgen Winther"; with
+    ``trailing``, the capitalised run a longer phrase ends with ("1. suppleant Thomas X")."""
+    token = token.strip().strip(",.")
+    party = None
+    m = _PARTY_AFTER.match(token)
+    if m is not None:
+        token, party = m.group(1).strip(), m.group(2)
+    if NAME.match(token):
+        return token, party
+    if trailing:
+        run = _trailing_name(token)
+        if run is not None and NAME.match(run):
+            return run, party
+    return None
+
+
+def _trailing_name(token: str) -> str | None:
+    """The capitalised words a longer phrase ends with: "1. suppleant Thomas Bryde-Procida"
+    -> "Thomas Bryde-Procida" (at least two words, and not the whole phrase)."""
+    words = token.split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in _PARTICLES):
+        k -= 1
+    run = words[k:]
+    return " ".join(run) if len(run) >= 2 and k > 0 else None
+
+
+def _items(text: str) -> tuple[int, ...]:
+    m = _ITEM_RANGE.search(text[:60])
+    if m is None:
+        return ()
+    first = int(m.group(1))
+    last = int(m.group(2)) if m.group(2) else first
+    return tuple(range(first, last + 1)) if 0 < last - first < 100 else (first, last)

@@ -1,0 +1,257 @@
+"""Reading one person, or one line of people: name, party, organisation, title, roles.
+
+Serves the participant lines of every layout:
+
+* "Name, title, Organisation (A) (role)" (002, 003): "Peter Sørensen, borgmester Horsens
+  Kommune (A) (kommunal medformand) (mødeleder)";
+* 000's comma list, where commas separate people and their affiliations: "Stephanie Lose, V
+  (orlov) (Fravær), Bo Libergren, V, …, Stephanie Storbak, Billund Kommune, …";
+* a comma list of names only (Aabenraa's "Medlemmer: Arne Leyh Petersen, Kurt Andresen, …";
+  RSD's "Carl Holst, Poul Weber, …, Kent Kirk."), a first name alone ("Jens,") kept as printed;
+* a title before the name: "Overborgmester Frank Jensen (A)", "Kontorchef Jens Holm, Vejle
+  Kommune" (the name is "Jens Holm");
+* a dash before a role or an absence: "Jens Holm (A) - formand", "Jens Holm (C), næstformand
+  - afbud".
+
+A line that cannot be split cleanly gets ``participant-unsplit``, never a guess: names run
+together without separators ("Jens Holm Karen Lund Peter Bo Nielsen") are not split into
+invented two-word names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..diagnostics import Diagnostics
+from ..lines import Line
+from ..names import LIST_MARKER, NAME
+from ..vocab import (
+    ABSENCE_REASONS,
+    ORGANISATION_MARKERS,
+    PARTY_LETTERS,
+    ROLES,
+    TITLE_WORDS,
+)
+
+_PARTIES = frozenset(PARTY_LETTERS)
+_ROLES = frozenset(ROLES)
+_PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
+_ORG_MARKER = re.compile(r"(?:" + "|".join(ORGANISATION_MARKERS) + r")", re.I)
+_TITLE_WORD = re.compile(r"(?:" + "|".join(TITLE_WORDS) + r")", re.I)
+# "borgmester Horsens Kommune": a lower-case title followed by a capitalised organisation.
+_TITLE_THEN_ORG = re.compile(r"^(\p{Ll}[\p{L}\s-]*?)\s+(\p{Lu}.*)$")
+# "Direktør i Region Nordjylland": the organisation after " i ".
+_IN_ORG = re.compile(r"\si\s(\p{Lu}[\p{L}\s-]*)$")
+# "Jens Holm (A) - formand": a spaced dash before a role, title or absence.
+_DASHES = (" - ", " – ")
+# Names run together: more words than a name has, with no separator at all.
+_LONGEST_NAME = 5
+
+
+@dataclass(slots=True)
+class Entry:
+    """A person as read from one list line, before attendance is settled."""
+
+    name: str
+    line: Line
+    party: str | None = None
+    organisation: str | None = None
+    title: str | None = None
+    group: str | None = None
+    roles: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+# --- reading one person ----------------------------------------------------------------------
+
+
+def _take_parentheses(text: str, entry: Entry) -> str:
+    """Strip trailing "(A)", "(regional medformand)", "(orlov)" into party, roles, reasons."""
+    if "(" not in text:
+        return text.strip().rstrip(",").strip()
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        folded = inner.casefold()
+        if inner in _PARTIES:
+            entry.party = inner
+        elif folded in ABSENCE_REASONS:
+            entry.reasons.append(ABSENCE_REASONS[folded])
+        elif folded in _ROLES:
+            entry.roles.append(folded)
+        else:
+            entry.extra.append(f"({inner})")
+    return _PAREN.sub("", text).strip().rstrip(",").strip()
+
+
+def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None:
+    """ "Name, title, Organisation (A) (role)" -> Entry; None (with a diagnostic) if unsplittable.
+    A list marker ("• ", "1. ") goes first; a title before the name ("Overborgmester Frank
+    Jensen (A)") becomes the title; parts after a spaced dash count as comma parts ("Jens Holm
+    (A) - formand")."""
+    entry = Entry(name="", line=line)
+    body = LIST_MARKER.sub("", text.strip())
+    rest = _take_parentheses(_dash_to_comma(body), entry)
+    name, _, tail = rest.partition(",")
+    name = name.strip()
+    if not NAME.match(name) or _TITLE_WORD.match(name):
+        split = _title_before_name(name)
+        if split is None:
+            diags.add("participant-unsplit", at=line, text=text[:80])
+            return None
+        title_first, name = split
+        tail = f"{title_first}, {tail}" if tail.strip() else title_first
+    entry.name = name
+    titles: list[str] = []
+    previous_org = False
+    for part in (p.strip() for p in tail.split(",")):
+        if not part:
+            continue
+        folded = part.casefold()
+        if folded in ABSENCE_REASONS:  # "Jens Holm (C), næstformand - afbud"
+            entry.reasons.append(ABSENCE_REASONS[folded])
+            continue
+        if folded in _ROLES:
+            entry.roles.append(folded)
+            continue
+        if previous_org and _is_org_unit(part):  # "Region Midtjylland, Hospitalsenhed Vest"
+            entry.organisation = f"{entry.organisation}, {part}"
+            continue
+        had_org = entry.organisation is not None
+        _classify_part(part, entry, titles)
+        previous_org = not had_org and entry.organisation == part
+    if titles:
+        entry.title = ", ".join(titles + entry.extra)
+    elif entry.extra:
+        entry.title = " ".join(entry.extra)
+    if entry.title and entry.organisation is None:
+        m = _IN_ORG.search(entry.title)
+        if m is not None and _ORG_MARKER.search(m.group(1)):
+            entry.organisation = m.group(1).strip()
+    return entry
+
+
+def _dash_to_comma(text: str) -> str:
+    text = " ".join(text.split())
+    for dash in _DASHES:
+        text = text.replace(dash, ", ")
+    return text
+
+
+def is_organisation(text: str) -> bool:
+    """ "Billund Kommune", "PLO-Midtjylland", "Region Nordjylland": an organisation marker."""
+    return _ORG_MARKER.search(text) is not None
+
+
+def _title_before_name(text: str) -> tuple[str, str] | None:
+    """ "Overborgmester Frank Jensen" -> ("Overborgmester", "Frank Jensen"); "1. suppleant
+    Thomas Holm" -> ("1. suppleant", "Thomas Holm"): leading title words, then a name."""
+    words = text.split()
+    for k in range(1, min(4, len(words) - 1)):
+        head, name = " ".join(words[:k]), " ".join(words[k:])
+        if _TITLE_WORD.search(head) and NAME.match(name) and not _TITLE_WORD.search(words[k]):
+            return head, name
+    return None
+
+
+def _is_org_unit(part: str) -> bool:
+    """A capitalised part right after the organisation that is not a title or a party: a unit
+    of that organisation (the organisation's name contains a comma)."""
+    return part[0].isupper() and part not in _PARTIES and not _TITLE_WORD.search(part)
+
+
+def _classify_part(part: str, entry: Entry, titles: list[str]) -> None:
+    if part in _PARTIES:
+        entry.party = part
+    elif part[0].islower():
+        m = _TITLE_THEN_ORG.match(part)
+        if (
+            m is not None
+            and not m.group(1).endswith(" i")  # "læge i Aarhus Kommune": the org stays in the title
+            and _ORG_MARKER.search(m.group(2))
+            and entry.organisation is None
+        ):
+            titles.append(m.group(1).strip())
+            entry.organisation = m.group(2).strip()
+        else:
+            titles.append(part)
+    elif _TITLE_WORD.search(part) and not _ORG_MARKER.search(part.split(" i ")[0]):
+        titles.append(part)  # "Sygeplejefaglig direktør", "Direktør i Region Nordjylland"
+    elif entry.organisation is None:
+        entry.organisation = part
+    else:
+        titles.append(part)
+
+
+def split_inline_list(text: str, line: Line, diags: Diagnostics) -> list[Entry]:
+    """A comma list on one line: names, each with the affiliations that follow it (000:
+    "Stephanie Lose, V (orlov) (Fravær), Bo Libergren, V, Stephanie Storbak, Billund Kommune");
+    names only ("Arne Leyh Petersen, Kurt Andresen og Egon Madsen."). Names run together with
+    no separator are reported (``participant-unsplit``), never split by guessing."""
+    text = text.strip().rstrip(".")
+    named = _list_tokens(text)
+    if len(named) == 1 and len(named[0].split()) > _LONGEST_NAME:
+        diags.add("participant-unsplit", at=line, text=text[:80])
+        return []
+    entries: list[Entry] = []
+    for token in named:
+        probe = Entry(name="", line=line)
+        bare = _take_parentheses(LIST_MARKER.sub("", token), probe)
+        if bare in _PARTIES and entries:
+            _merge_affiliation(entries[-1], probe, party=bare)
+        elif _ORG_MARKER.search(bare) and entries and entries[-1].organisation is None:
+            _merge_affiliation(entries[-1], probe, organisation=bare)
+        elif NAME.match(bare) and len(bare.split()) <= _LONGEST_NAME:
+            probe.name = bare
+            entries.append(probe)
+        elif _first_name(bare) and len(named) > 1:
+            probe.name = bare  # "Jens," in a list of names: kept as printed
+            entries.append(probe)
+        elif (split := _title_before_name(bare)) is not None:
+            probe.title, probe.name = split
+            entries.append(probe)
+        else:
+            diags.add("participant-unsplit", at=line, text=token[:80])
+    return entries
+
+
+# A first name alone in a list of names ("Jens"): one capitalised word of letters.
+_FIRST_NAME = re.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
+_OG = re.compile(r"\s+og\s+")
+NOBODY = frozenset({"ingen", "ingen.", "-", "–", "intet", "ingen afbud"})
+
+
+def _first_name(token: str) -> bool:
+    folded = token.casefold()
+    return (
+        _FIRST_NAME.match(token) is not None
+        and folded not in NOBODY
+        and folded not in _ROLES
+        and not _TITLE_WORD.search(token)
+        and not _ORG_MARKER.search(token)
+    )
+
+
+def _list_tokens(text: str) -> list[str]:
+    """Comma tokens; the last "A og B" is two names when both sides are names (an
+    organisation such as "Sundheds- og Omsorgsforvaltningen" keeps its "og")."""
+    tokens = [t.strip() for t in text.split(",") if t.strip()]
+    out: list[str] = []
+    for token in tokens:
+        parts = _OG.split(token)
+        if len(parts) == 2 and all(NAME.match(_PAREN.sub("", x).strip()) for x in parts):
+            out.extend(x.strip() for x in parts)
+        else:
+            out.append(token)
+    return out
+
+
+def _merge_affiliation(
+    entry: Entry, probe: Entry, *, party: str | None = None, organisation: str | None = None
+) -> None:
+    entry.party = party or entry.party
+    entry.organisation = organisation or entry.organisation
+    entry.roles.extend(probe.roles)
+    entry.reasons.extend(probe.reasons)
