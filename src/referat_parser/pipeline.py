@@ -10,6 +10,8 @@ stage's value for field debugging.
 from __future__ import annotations
 
 import hashlib
+import itertools
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -17,7 +19,9 @@ from .check import assemble, crosschecks
 from .diagnostics import Diagnostics
 from .errors import InputError
 from .extract import metadata, people
+from .extract.decisions import classify
 from .layout import outline
+from .layout.blocks import opens_recommendation
 from .limits import DEFAULT_MAX_BYTES, STAGES
 from .lines import Line, split_lines
 from .models import Document, Source
@@ -44,6 +48,7 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
         diags.add("empty-document")
     shape = outline.segment(lines, diags)
     meta = metadata.read_metadata(shape.header, diags)
+    grouped = _label_groups(shape, meta)
     body = assemble.build_body(shape, meta, diags)
     if meta.body is None:
         meta.body = metadata.body_from_items(
@@ -51,10 +56,10 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
             (ln.stripped for ln in _lead_in_lines(shape, body)),
         )
     _meeting_facts_from_items(meta, body)
-    found = people.extract_participants(shape.header, body.item_blocks, diags, shape.rest)
+    found = people.extract_participants(shape.header, body.item_blocks, diags, shape.rest, grouped)
     cast = found.participants
     _merge_people(body, found)
-    kind = _kind(meta.kind, body)
+    kind = _kind(meta.kind, body, [*shape.header, *shape.rest])
     if kind == "dagsorden":
         cast = people.as_invited(cast)
     crosschecks.check_toc(shape.toc, body.items, diags)
@@ -81,7 +86,7 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
     )
 
 
-def _kind(printed: str | None, body: assemble.Built) -> str:
+def _kind(printed: str | None, body: assemble.Built, rest: Sequence[Line] = ()) -> str:
     """Minutes record decisions, whatever the page calls itself (FirstAgenda's API names held
     meetings "Dagsorden"); else the word the document prints; else items make an agenda and a
     document without items is a report."""
@@ -89,7 +94,31 @@ def _kind(printed: str | None, body: assemble.Built) -> str:
         return "referat"
     if printed is not None:
         return printed
+    if not body.items and _decided_in_prose(rest):
+        return "referat"
     return "dagsorden" if body.items else "rapport"
+
+
+def _decided_in_prose(lines: Sequence[Line]) -> bool:
+    """A page of minutes cut from its items (Region Hovedstaden's eDagsorden excerpt): a
+    recommendation's lead-in followed at once by its short decision ("… indstiller overfor
+    udvalget …:" / "Godkendt.")."""
+    content = [ln for ln in lines if not ln.blank]
+    return any(
+        opens_recommendation(a) and len(b.stripped.split()) <= 4 and classify(b.stripped)
+        for a, b in itertools.pairwise(content)
+    )
+
+
+def _label_groups(shape: outline.Outline, meta: metadata.Metadata) -> list[metadata.Listed]:
+    """Header labels printed in one run with their values after them (a transcript's
+    flattened header), in the header or, without items, the document's first lines."""
+    pool = list(shape.header) + ([] if shape.items else list(shape.rest[:40]))
+    found: list[metadata.Listed] = []
+    for line in pool:
+        if len(line.stripped) > 60 and line.stripped.count(":") >= 3:
+            found.extend(metadata.read_label_group(line, meta))
+    return found
 
 
 def _meeting_facts_from_items(meta: metadata.Metadata, body: assemble.Built) -> None:

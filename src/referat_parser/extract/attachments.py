@@ -43,8 +43,19 @@ def collect(blocks: Iterable[tuple[bool, Sequence[Line]]]) -> list[str]:
         joined = " ".join(ln.text for ln in lines)
         if not in_bilag and "ilag" not in joined and "ILAG" not in joined:
             continue
-        for line in lines:
+        names: list[str] = []
+        for k, line in enumerate(lines):
             name = attachment_name(line, in_bilag)
-            if name:
-                seen.setdefault(name, None)
+            if name and in_bilag and names and _wraps(lines, k):
+                names[-1] = f"{names[-1]} {name}"  # "… Hasselager-Kolt med" / "tillæg 1"
+            elif name:
+                names.append(name)
+        for name in names:
+            seen.setdefault(name, None)
     return list(seen)
+
+
+def _wraps(lines: Sequence[Line], k: int) -> bool:
+    """A Bilag line that continues the one above it (no blank line between, a lower-case
+    start): the attachment's name wrapped onto a second line."""
+    return k > 0 and not lines[k - 1].blank and lines[k].stripped[:1].islower()

@@ -27,6 +27,7 @@ or the recommendations ("… indstiller, at Økonomiudvalget …").
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -117,7 +118,7 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     title_lines: list[Line] = []
     others: list[Line] = []
     title_closed = False
-    pending: str | None = None  # a label whose value is on the next content line
+    pending: list[str] = []  # labels whose values follow ("Dato:" / "Sted:" / values below)
     for line in header:
         if line.blank:
             title_closed = title_closed or bool(title_lines)
@@ -126,14 +127,15 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
         if labelled is not None:
             field_name, value = labelled
             meta.used.add(line.no)
-            pending = None if value else field_name
             if value:
                 _assign(meta, field_name, value, line, kinds, diags)
+                pending = []
+            else:
+                pending.append(field_name)
             continue
-        if pending is not None:
+        if pending:
             meta.used.add(line.no)
-            _assign(meta, pending, line.stripped, line, kinds, diags)
-            pending = None
+            _assign(meta, _take_pending(pending, line.stripped), line.stripped, line, kinds, diags)
             continue
         if _PEOPLE_LABEL.match(line.stripped):
             title_closed = title_closed or bool(title_lines)
@@ -153,6 +155,15 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     _read_other_lines(others, meta, kinds, diags)
     meta.kind = _kind(kinds)
     return meta
+
+
+def _take_pending(pending: list[str], value: str) -> str:
+    """The label a value below a group of labels belongs to: the first waiting label whose
+    kind fits (a date label takes a line with a date or time), else the first."""
+    for k, name in enumerate(pending):
+        if name != "date" or _holds_when(value):
+            return pending.pop(k)
+    return pending.pop(0)
 
 
 def _kind(kinds: Sequence[str]) -> str | None:
@@ -321,7 +332,8 @@ def _read_other_lines(
             meta.body = body
             meta.used.add(line.no)
             continue
-        if meta.location is None and after_date and (_PLACE.search(text) or _ADDRESS.search(text)):
+        placed = after_date or meta.date is not None
+        if meta.location is None and placed and (_PLACE.search(text) or _ADDRESS.search(text)):
             meta.location = text
             meta.used.add(line.no)
         after_date = False
@@ -334,6 +346,77 @@ def _place_in_time_line(text: str, meta: Metadata) -> None:
     m = _PLACE_BEFORE_TIME.search(text)
     if m is not None and _PLACE.search(m.group(1)) and find_date(m.group(1))[0] is None:
         meta.location = m.group(1).strip()
+
+
+# --- labels in one group, values after them (a flattened transcript) -----------------------------
+
+_GROUP_LABELS = sorted(
+    (*HEADER_LABELS, *PARTICIPANT_HEADINGS, "afbud fra", *ABSENT_LABELS), key=len, reverse=True
+)
+_GROUP_LABEL = re.compile(
+    r"(?<![\p{L}])(?i:(" + "|".join(map(re.escape, _GROUP_LABELS)) + r"))\s*:"
+)
+_NAME_LIST = re.compile(
+    r"^(\p{Lu}[\p{L}.-]+(?:\s\p{Lu}[\p{L}.-]+){1,4}(?:,\s*\p{Lu}[\p{L}.-]+(?:\s\p{Lu}[\p{L}.-]+){1,4})+)"
+)
+_NOBODY_WORD = re.compile(r"^(?i:ingen|intet)\.?(?=\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A people list the header printed apart from its label: kind, names, line."""
+
+    kind: str  # "list" or "absent"
+    names: str
+    line: Line
+
+
+def read_label_group(line: Line, meta: Metadata) -> list[Listed]:
+    """Labels printed in one run and their values after them, as a flattened transcript
+    prints a header: "Dato: Starttidspunkt for møde: Kl Mødested: Afbud fra: Mødedeltagere:
+    Torsdag den 07-marts-2002 Udvalgsværelse II Ingen. Arne Ebsen, Finn Olsen …". Each label
+    takes the value of its kind, in order: a date, a place (up to the next value), "Ingen."
+    for an absence label, a list of names for a participant label."""
+    text = line.stripped
+    labels = list(_GROUP_LABEL.finditer(text[:4000]))
+    if len(labels) < 3 or any(b.start() - a.end() > 12 for a, b in itertools.pairwise(labels)):
+        return []
+    rest = text[labels[-1].end() :].strip()
+    found: list[Listed] = []
+    for m in labels:
+        kind = _group_kind(m.group(1).casefold())
+        rest = rest.lstrip(" ,")
+        if kind == "date":
+            when, where = find_date(rest[:80])
+            if when is not None and where is not None and where[0] <= 20:
+                meta.date = meta.date or when
+                rest = rest[where[1] :]
+        elif kind == "place":
+            stop = _next_value(rest)
+            if stop > 0:
+                meta.location = meta.location or rest[:stop].strip()
+                rest = rest[stop:]
+        elif kind == "absent" and (nobody := _NOBODY_WORD.match(rest)) is not None:
+            rest = rest[nobody.end() :]
+        elif kind == "list" and (names := _NAME_LIST.match(rest)) is not None:
+            found.append(Listed("list", names.group(1), line))
+            rest = rest[names.end() :]
+    return found
+
+
+def _group_kind(label: str) -> str:
+    if label in HEADER_LABELS:
+        return HEADER_LABELS[label]
+    return "list" if label in PARTICIPANT_HEADINGS else "absent"
+
+
+def _next_value(text: str) -> int:
+    """Where the value after a place starts: "Ingen.", a list of names, a date."""
+    ends = [m.start() for m in (re.search(r"\s(?i:ingen|intet)\.", text),) if m]
+    names = re.search(r"\s\p{Lu}\p{L}+\s\p{Lu}\p{L}+,", text)
+    if names is not None:
+        ends.append(names.start())
+    return min(ends) if ends else -1
 
 
 # --- what the items tell of the meeting, where the header does not -----------------------------

@@ -40,6 +40,7 @@ from ..models import Participant
 from ..names import LIST_MARKER, NAME
 from ..vocab import ABSENCE_REASONS, ABSENT_LABELS, HEADER_LABELS, PARTICIPANT_HEADINGS, ROLES
 from .attendance import Fact, read_attendance
+from .metadata import Listed
 from .persons import NOBODY, Entry, is_organisation, parse_person_line, split_inline_list
 
 _ROLES = frozenset(ROLES)
@@ -99,10 +100,15 @@ def extract_participants(
     item_blocks: Sequence[ItemBlocks],
     diags: Diagnostics,
     rest: Sequence[Line] = (),
+    grouped: Sequence[Listed] = (),
 ) -> People:
     """Everyone listed or named in an attendance statement, with attendance settled. ``rest``
-    is the text of a document without items (it speaks for the meeting as a whole)."""
+    is the text of a document without items (it speaks for the meeting as a whole);
+    ``grouped`` the lists a flattened header printed apart from their labels."""
     entries, regrets, used = read_lists([ln for ln in header if not ln.blank], False, diags)
+    for group in grouped:
+        target = regrets if group.kind == "absent" else entries
+        target.extend(_value_entries(group.names, group.line, None, diags))
     meeting_lines: list[Line] = [ln for ln in header if ln.no not in used]
     if not item_blocks:
         meeting_lines.extend(rest)

@@ -96,7 +96,7 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
     rest = _take_parentheses(_dash_to_comma(body), entry)
     name, _, tail = rest.partition(",")
     name = name.strip()
-    if not NAME.match(name) or _TITLE_WORD.match(name):
+    if not NAME.match(name) or (name and _TITLE_WORD.search(name.split()[0])):
         split = _title_before_name(name)
         if split is None:
             diags.add("participant-unsplit", at=line, text=text[:80])

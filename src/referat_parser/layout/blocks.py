@@ -102,6 +102,7 @@ class BlockDraft:
     history: bool = False  # "Sagsforløb": other meetings' handling, not this meeting's
     structure: list[Line] = field(default_factory=list)  # part title, heading lines, not text
     heading_text: str | None = None  # the heading as printed ("Beslutning" of "Beslutning: Ok")
+    upper_part: bool = False  # opened by a capitals line after a decision (a motion, a part)
 
     @property
     def content(self) -> list[Line]:
@@ -351,6 +352,13 @@ def split_blocks(
             probe = None  # "Bilag" then "Indstilling": the attachment called "Indstilling"
         if probe is not None and probe[0] == "recurring":
             probe = ("andet", None, None) if _ends_at_recurring(current) else None
+        if (
+            probe is not None
+            and current is not None
+            and current.upper_part
+            and _motion_heading(line, probe)
+        ):
+            probe = None  # "Baggrund", "Forslag" inside "BESLUTNINGSFORSLAG FRA M" (Aarhus)
         if probe is not None:
             kind, who, when = probe
             if kind == "part":
@@ -383,7 +391,7 @@ def split_blocks(
             and current.content
             and _is_upper_heading(text)
         ):
-            current = BlockDraft("andet", line, structure=part, heading_text=text)
+            current = BlockDraft("andet", line, structure=part, heading_text=text, upper_part=True)
             part = []
             blocks.append(current)
             continue
@@ -417,6 +425,17 @@ def _append(
             blocks.append(current)
         current.lines.append(line)
     return current
+
+
+_MOTION_WORDS = frozenset({"forslag", "begrundelse", "baggrund", "hvorfor", "formål"})
+
+
+def _motion_heading(line: Line, probe: HeadingProbe) -> bool:
+    """A motion's own sub-headings ("Baggrund", "Forslag", "Begrundelse") under its capitals
+    title are its text; the meeting's block headings (Resume, Beslutningspunkter, Bilag) end it."""
+    return (
+        probe[0] in ("andet", "recurring") or line.stripped.rstrip(":").casefold() in _MOTION_WORDS
+    )
 
 
 def _ends_at_recurring(block: BlockDraft | None) -> bool:

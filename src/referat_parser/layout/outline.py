@@ -18,6 +18,7 @@ from ..dates import find_date
 from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..models import TocEntry
+from ..vocab import DOCUMENT_KINDS
 from .blocks import (
     block_heading,
     inline_heading,
@@ -147,8 +148,10 @@ def _split_report_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     first = next_content(lines, 0, limit=len(lines))
     if first is None:
         return lines, []
-    end = first
+    end = first + 1  # the first line is the header's, whatever it is
     while end < len(lines) and not lines[end].blank:
+        if not _header_like(lines[end]):  # no blank line after the header: it ends here
+            return lines[:end], lines[end:]
         end += 1
     k = end
     while k < len(lines):
@@ -167,9 +170,12 @@ def _split_report_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 def _header_like(line: Line) -> bool:
-    """A short line that is no block heading, case label, recommendation or prose sentence."""
+    """A short line that is no block heading, case label, recommendation or prose sentence (a
+    kind word alone, "Referat", is the header's even where it names a block elsewhere)."""
     text = line.stripped
     words = text.split()
+    if text.casefold().strip(" .:") in DOCUMENT_KINDS:
+        return True
     return (
         len(text) <= 160
         and block_heading(line) is None
