@@ -613,3 +613,96 @@ def test_promised_table_missing_in_a_report_without_items() -> None:
     assert [(d.code, d.line) for d in doc.diagnostics if d.code == "missing-table"] == [
         ("missing-table", 5)
     ]
+
+
+# --- tables flattened to one cell a line (extract/flattened.py) ---------------------------------
+
+FLAT = """Tabel 2. Forventet forbrug på drift
+
+Driftsramme
+Mio. kr.
+Budget
+Forbrug
+Afvigelse
+Ældrepleje
+120,5
+118,0
+2,5
+• Heraf vikarer
+4,0
+6,0
+-2,0
+Sundhed
+40,0
+41,0
+-1,0
+Drift i alt
+160,5
+159,0
+1,5
+*Positive afvigelser er mindreforbrug.
+"""
+
+
+def test_flattened_table_reads_rows_under_its_caption() -> None:
+    lines = split_lines(FLAT)
+    scan = extract_tables(lines, Diagnostics())
+    (table,) = scan.tables
+    assert table.columns == ["Driftsramme Mio. kr.", "Budget", "Forbrug", "Afvigelse"]
+    assert [(r.label, r.values) for r in table.rows] == [
+        ("Ældrepleje", [Decimal(120_500_000), Decimal(118_000_000), Decimal(2_500_000)]),
+        ("Heraf vikarer", [Decimal(4_000_000), Decimal(6_000_000), Decimal(-2_000_000)]),
+        ("Sundhed", [Decimal(40_000_000), Decimal(41_000_000), Decimal(-1_000_000)]),
+    ]
+    assert table.total is not None and table.total.label == "Drift i alt"
+    # the "Heraf" row is a part of the row above: not summed again
+    assert table.totals_ok is True
+    assert table.computed_totals == [Decimal(160_500_000), Decimal(159_000_000), Decimal(1_500_000)]
+    # the caption and the footnote stay text
+    assert {1, 24} & scan.consumed == set()
+
+
+def test_flattened_table_with_wrapped_cells_marks_and_a_row_after_the_total() -> None:
+    text = (
+        "Tabel 1. Nye tiltag\n\nTiltag\n\nUdgift (mio. kr.)\n\nOmfattet af puljen\n\n"
+        "1. Flere hænder\n\n• Vikarer\n\n• Nattevagter\n\n3,0\n\nX\n\n2. Bedre\n\nindretning\n\n"
+        "1,5\n\nTiltag i alt\n\n4,5\n\nReserve til puljen\n\n2,0\n\nDette er ikke en tabel mere."
+    )
+    (table,) = extract_tables(split_lines(text), Diagnostics()).tables
+    assert [(r.label, r.values[0]) for r in table.rows] == [
+        ("1. Flere hænder • Vikarer • Nattevagter", Decimal(3_000_000)),
+        ("2. Bedre indretning", Decimal(1_500_000)),
+        ("Reserve til puljen", Decimal(2_000_000)),
+    ]
+    # rows after the total are not in it; the missing "X" was a dropped empty cell
+    assert table.totals_ok is True and table.rows[1].cells[2] == ""
+
+
+def test_flattened_rows_that_disagree_leave_the_total_unchecked() -> None:
+    text = (
+        "Tabel 3: Bevillinger\n\nProjekt\n\nBeløb i 1.000 kr.\n\n2027\n\n2028\n\n"
+        "Skole\n\n100\n\n100\n\nHal\n\n50\n\nI alt\n\n100\n\n50\n\n150\n"
+    )
+    diags = Diagnostics()
+    (table,) = extract_tables(split_lines(text), diags).tables
+    assert table.total is not None and table.totals_ok is None
+    assert [d.code for d in diags.items] == ["table-unaligned"]
+
+
+def test_numbers_in_prose_without_a_caption_are_no_table() -> None:
+    text = "Forbruget var\n\n120,5\n\nog budgettet\n\n118,0\n\nsiger forvaltningen."
+    assert extract_tables(split_lines(text), Diagnostics()).tables == []
+
+
+def test_row_numbers_before_the_label_and_a_caption_unit() -> None:
+    text = (
+        "Tabel 1 - Anlæg (1.000 kr.)\n\n"
+        "Nr.\tProjekt\tBevilling\tForbrug\n"
+        "12\tSkolegård\t1.000\t900\n"
+        "14\tCykelsti\t500\t500\n"
+        "\tI alt\t1.500\t1.400\n"
+    )
+    (table,) = extract_tables(split_lines(text), Diagnostics()).tables
+    assert [r.label for r in table.rows] == ["Skolegård", "Cykelsti"]
+    assert table.rows[0].values[1:] == [Decimal(1_000_000), Decimal(900_000)]
+    assert table.total is not None and table.total.label == "I alt" and table.totals_ok is True

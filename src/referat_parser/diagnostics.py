@@ -48,6 +48,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         "column {column!r}: printed total {printed} but the rows sum to {computed}",
     ),
     "table-ragged-row": ("warning", "table row has {cells} cells, the header has {columns}"),
+    "table-unaligned": (
+        "info",
+        "a table flattened to one cell a line has rows of different widths; totals not checked",
+    ),
     "table-cell-unplaced": ("info", "wrapped table text could not be placed in a cell: {text!r}"),
     "amount-unparsed": ("warning", "could not read the amount {text!r}"),
     "allocation-not-100": ("warning", "allocation shares sum to {total}%, not 100%"),

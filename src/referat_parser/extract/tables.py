@@ -36,6 +36,7 @@ from ..lines import Line
 from ..models import Table, TableRow
 from ..vocab import TABLE_PROMISES, TOTAL_LABELS
 from .amounts import exact, parse_amount, parse_number, parse_percent
+from .flattened import caption_at, read_flat_table
 
 ColumnKind = Literal["money", "percent", "other"]
 
@@ -107,12 +108,18 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
     tables: list[Table] = []
     consumed: set[int] = set()
     block = "\n".join(line.text for line in lines)  # one scan each, not one per line
-    if "\t" not in block and "  " not in block:
-        return TableScan([], frozenset())
-    if not any("\t" in line.text or "  " in line.stripped for line in lines):
+    captioned = "abel" in block or "kema" in block or "ABEL" in block
+    if "\t" not in block and "  " not in block and not captioned:
         return TableScan([], frozenset())
     i = 0
     while i < len(lines):
+        head = lines[i].stripped[:5].casefold() if captioned else ""
+        if head in ("tabel", "skema", "overs") and (flat := _flat_at(lines, i, diags)):
+            table, used, end = flat
+            tables.append(table)
+            consumed.update(used)
+            i = end
+            continue
         run, end = _run(lines, i)
         if not run:
             run, end = _space_run(lines, i)
@@ -124,13 +131,49 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
             consumed.update(joined)
             pages = [line.page for line, _ in run]
             table = table_from_cells(
-                rows, line_numbers=numbers, page=pages[0], diags=diags, pages=pages
-            )
+                rows, line_numbers=numbers, page=pages[0], diags=diags, pages=pages,
+                caption=_caption_above(lines, i),
+            )  # fmt: skip
             if joined:
                 table = table.model_copy(update={"line_end": max(joined)})
             tables.append(table)
         i = end if run else i + 1
     return TableScan(tables, frozenset(consumed))
+
+
+def _flat_at(
+    lines: Sequence[Line], i: int, diags: Diagnostics
+) -> tuple[Table, list[int], int] | None:
+    """A table flattened to one cell a line under the caption at ``i`` (flattened.py)."""
+    found = caption_at(lines, i)
+    if found is None:
+        return None
+    caption, start = found
+    flat = read_flat_table(lines, start, caption)
+    if flat is None:
+        return None
+    numbers = [ln.no for ln in flat.row_lines]
+    if flat.grid and len(flat.grid) == len(flat.row_lines) + 1:
+        numbers = [numbers[0], *numbers]  # the header row stands at the first row's line
+    pages = [ln.page for ln in flat.row_lines]
+    grid = [[clean_cell(cell) for cell in row] for row in flat.grid]
+    table = table_from_cells(
+        grid, line_numbers=numbers, page=pages[0], diags=diags,
+        pages=[pages[0], *pages] if len(numbers) > len(pages) else pages,
+        caption=caption, aligned=flat.aligned, padded=True,
+    )  # fmt: skip
+    table = table.model_copy(update={"line_start": min(flat.used), "line_end": max(flat.used)})
+    return table, flat.used, flat.end
+
+
+def _caption_above(lines: Sequence[Line], i: int) -> str | None:
+    """The line above a table, when it is short: its caption ("Tabel 1 - … (1.000 kr.)")."""
+    k = i - 1
+    while k >= 0 and lines[k].blank and i - k <= 3:
+        k -= 1
+    if k < 0 or lines[k].blank or "\t" in lines[k].text or len(lines[k].stripped) > 200:
+        return None
+    return lines[k].stripped
 
 
 def _run(lines: Sequence[Line], i: int) -> tuple[list[tuple[Line, list[str]]], int]:
@@ -247,12 +290,18 @@ def table_from_cells(
     page: int | None,
     diags: Diagnostics,
     pages: Sequence[int | None] | None = None,
+    caption: str | None = None,
+    aligned: bool = True,
+    padded: bool = False,
 ) -> Table:
     """Build the table model from a grid (text tables and the PDF table finder share this);
     ``pages`` gives each row's page when a table runs over a page break (else ``page``).
 
     The first row is the header unless it already holds amounts like the rows below it
-    (then ``columns`` is empty). Value columns are money, percentages or other text."""
+    (then ``columns`` is empty). Value columns are money, percentages or other text. A
+    ``caption`` above the table may name the unit ("(1.000 kr.)"); a flattened table whose
+    rows disagree on their amounts (``aligned`` False) gets no total check; ``padded`` rows
+    (a flattened table's) are not reported as ragged."""
     head = _trim(rows[0])
     headed = not _first_row_is_data(head, rows[1:])
     columns = head if headed else []
@@ -263,19 +312,23 @@ def table_from_cells(
     for cells, no, row_page in grid[1:] if headed else grid:
         cells = _fit(cells, width)
         at = Line(no, "", row_page)
-        if len(cells) != width:
+        if len(cells) != width and not padded:
             diags.add("table-ragged-row", at=at, cells=len(cells), columns=width)
         fitted.append((cells, at))
     amounts: dict[str, Decimal | None] = {}  # each cell's amount, read once for both passes
-    kinds = _column_kinds(columns, [c for c, _ in fitted], width, amounts)
+    factor = _caption_unit(caption)
+    kinds = _column_kinds(columns, [c for c, _ in fitted], width, amounts, factor)
     is_money = "money" in kinds
+    label_at = _label_column(columns, [c for c, _ in fitted])
     body: list[TableRow] = []
     for cells, at in fitted:
-        values = _row_values(cells, kinds, columns, at, diags, amounts) if is_money else None
+        values = (
+            _row_values(cells, kinds, columns, at, diags, amounts, factor) if is_money else None
+        )
         body.append(
             TableRow(
                 cells=cells,
-                label=cells[0],
+                label=cells[label_at] if label_at < len(cells) else cells[0],
                 values=values or [None] * (width - 1),
                 line=at.no,
                 page=at.page,
@@ -287,16 +340,43 @@ def table_from_cells(
         columns=columns, rows=body, total=total, is_money=is_money,
         line_start=line_numbers[0], line_end=line_numbers[-1], page=page,
     )  # fmt: skip
-    return _check_totals(table, kinds, diags) if is_money else table
+    if not is_money:
+        return table
+    if not aligned and total is not None:
+        diags.add("table-unaligned", at=Line(total.line, "", total.page))
+        return table
+    return _check_totals(table, kinds, diags)
+
+
+# "Nr.", "Løbenr.": a column of row or project numbers before the label (Greve: "408").
+_NUMBER_HEADINGS = frozenset({"nr", "nr.", "løbenr", "løbenr.", "projektnr", "projektnr.", "#"})
+
+
+def _label_column(columns: Sequence[str], rows: Sequence[list[str]]) -> int:
+    """The column that names each row: the first, unless it only numbers the rows ("Nr."
+    over "408", "409", …) and the second holds text; then the second."""
+    if len(columns) < 2 or columns[0].casefold().strip() not in _NUMBER_HEADINGS:
+        return 0
+    firsts = [r[0] for r in rows if r and r[0]]
+    if all(c.isdigit() for c in firsts) and any(len(r) > 1 and r[1] for r in rows):
+        return 1
+    return 0
 
 
 def is_total_label(label: str) -> bool:
-    """ "I alt", "Total:", "Sum", "I alt kr.", "I alt (kr.)", "Total, 1.000 kr."."""
+    """ "I alt", "Total:", "Sum", "I alt kr.", "I alt (kr.)", "Total, 1.000 kr.", and a
+    named total ending in one: "Service total", "Nye initiativer i alt" (kk.dk)."""
     key = label.casefold().strip().rstrip(":").strip()
     if key in _TOTALS:
         return True
     key = key[: key.find("(")].strip() if "(" in key else _HEADER_UNIT.sub("", key).strip()
-    return key.rstrip(",:. ") in _TOTALS
+    key = key.rstrip(",:. ")
+    return key in _TOTALS or key.endswith((" i alt", " total", " totalt"))
+
+
+def _is_breakdown(label: str) -> bool:
+    """ "Heraf udgifter som følge af …": a part of the row above, never summed again."""
+    return label.casefold().lstrip("•·-– ").startswith(("heraf", "deraf", "hvoraf"))
 
 
 def _trim(cells: list[str]) -> list[str]:
@@ -351,13 +431,28 @@ def _header_unit(header: str) -> Decimal | None:
     return Decimal(1_000_000_000) if unit.startswith("mia") else Decimal(1)
 
 
-def _factor(columns: Sequence[str], k: int) -> Decimal | None:
-    """Column ``k``'s unit, from its own header or else from the label column's ("Mio. kr."
-    over year columns)."""
+def _factor(columns: Sequence[str], k: int, caption: Decimal | None = None) -> Decimal | None:
+    """Column ``k``'s unit: its own header's, else the label column's ("Mio. kr." over year
+    columns), else the one unit the header names anywhere ("Beløb i 1.000 kr." over year
+    columns), else the caption's ("Tabel 1 - … (1.000 kr.)")."""
     if not columns:
-        return None
+        return caption
     own = _header_unit(columns[k]) if k < len(columns) else None
-    return own if own is not None else _header_unit(columns[0])
+    if own is not None:
+        return own
+    first = _header_unit(columns[0])
+    if first is not None:
+        return first
+    named = {u for c in columns if (u := _header_unit(c)) is not None}
+    return named.pop() if len(named) == 1 else caption
+
+
+def _caption_unit(caption: str | None) -> Decimal | None:
+    """The unit a caption names in parentheses or at its end: "(1.000 kr.)", "Mio. kr."."""
+    if not caption:
+        return None
+    tail = caption[caption.rfind("(") :] if "(" in caption else caption[-12:]
+    return _header_unit(tail)
 
 
 def _column_kinds(
@@ -365,12 +460,13 @@ def _column_kinds(
     rows: Sequence[list[str]],
     width: int,
     amounts: dict[str, Decimal | None],
+    caption: Decimal | None = None,
 ) -> list[ColumnKind]:
     kinds: list[ColumnKind] = []
     for k in range(1, width):
         cells = [r[k] for r in rows if k < len(r) and r[k] not in _EMPTY_CELLS]
         header = columns[k] if k < len(columns) else ""
-        factor = _factor(columns, k)
+        factor = _factor(columns, k, caption)
         percent = sum(parse_percent(c) is not None for c in cells)
         if _HEADER_PERCENT.search(header):
             percent += sum(parse_number(c) is not None for c in cells)
@@ -400,7 +496,7 @@ def _money_value(
 
 def _row_values(
     cells: list[str], kinds: Sequence[ColumnKind], columns: Sequence[str], at: Line,
-    diags: Diagnostics, amounts: dict[str, Decimal | None],
+    diags: Diagnostics, amounts: dict[str, Decimal | None], caption: Decimal | None = None,
 ) -> list[Decimal | None]:  # fmt: skip
     """Per value column: the amount in a money column (bare numbers count in kroner, or in the
     header's unit), else null. A money cell with digits that does not parse is reported."""
@@ -409,7 +505,9 @@ def _row_values(
         cell = cells[k] if k < len(cells) else ""
         value = None
         if kind == "money" and cell not in _EMPTY_CELLS:
-            value = _money_value(cell, _factor(columns, k) or Decimal(1), amounts)
+            value = _money_value(
+                cell.rstrip("*"), _factor(columns, k, caption) or Decimal(1), amounts
+            )
             if value is None and any(ch.isdigit() for ch in cell):
                 diags.add("amount-unparsed", at=at, text=cell[:60])
         values.append(value)
@@ -419,7 +517,16 @@ def _row_values(
 def _check_totals(table: Table, kinds: Sequence[ColumnKind], diags: Diagnostics) -> Table:
     """Sum the body rows per money column (rows labelled as subtotals are not summed) and
     compare with the printed total row."""
-    summed = [row for row in table.rows if not is_total_label(row.label)]
+    # the rows above the total (rows after it are not in it: "Udgifter i alt inkl. …"), not
+    # subtotals, not breakdowns of the row above
+    end = table.total.line if table.total is not None else None
+    summed = [
+        row
+        for row in table.rows
+        if not is_total_label(row.label)
+        and not _is_breakdown(row.label)
+        and (end is None or row.line < end)
+    ]
     computed: list[Decimal | None] = []
     for k, kind in enumerate(kinds):
         present = [v for row in summed if (v := row.values[k]) is not None]

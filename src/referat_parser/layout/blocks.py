@@ -76,20 +76,18 @@ ABSENT_LINE = re.compile(
 )
 _NOBODY = frozenset({"ingen", "ingen.", "-", "–", "intet", "ingen afbud", "ingen afbud."})
 # A capitalised block word glued to the title before it: "Meddelelse fra formandenReferat".
-_GLUED_WORDS = sorted(
-    {
-        key.capitalize()
-        for key, kind in BLOCK_HEADINGS.items()
-        if " " not in key and kind != "andet"
-    },
-    key=len,
-    reverse=True,
+_GLUED_WORDS = tuple(
+    sorted(
+        {k.capitalize() for k, kind in BLOCK_HEADINGS.items() if " " not in k and kind != "andet"},
+        key=len,
+        reverse=True,
+    )
 )
-_GLUED = re.compile(r"^(.*\p{Ll})(" + "|".join(_GLUED_WORDS) + r")$")
 
 _HEADING_MAX = 160
 _ABSENT_INITIALS = initials(ABSENT_LABELS)
 _HEADING_INITIALS = initials(tuple(BLOCK_HEADINGS)) | initials(tuple(PART_TITLES))
+_DECISION_INITIALS = initials(DECISION_HEADING_WORDS)
 
 
 @dataclass(slots=True)
@@ -154,15 +152,26 @@ def block_heading(line: Line, recurring: frozenset[str] = frozenset()) -> Headin
     text = line.stripped
     if not text or len(text) > _HEADING_MAX or text.endswith((".", ",", ";")):
         return None
+    first = text[0]
+    # a cheap test first: the line starts like a known heading or a decision heading, or
+    # holds "beslutning" for the genitive form, or the document has headings of its own
+    if (
+        first not in _HEADING_INITIALS
+        and first not in _DECISION_INITIALS
+        and not recurring
+        and "eslutning" not in text
+        and "ESLUTNING" not in text
+    ):
+        return None
     key = text.rstrip(":").strip().casefold()
-    if text[:1] in _HEADING_INITIALS:
+    if first in _HEADING_INITIALS:
         if key in HISTORY_HEADINGS:
             return "history", None, None
         if key in BLOCK_HEADINGS:
             return BLOCK_HEADINGS[key], None, None
         if key in PART_TITLES:
             return "part", None, None
-    if key.startswith(DECISION_HEADING_WORDS):
+    if first in _DECISION_INITIALS and key.startswith(DECISION_HEADING_WORDS):
         m = DECISION_HEADING.match(text)
         if m is not None and (m.group(1) or m.group(2) or m.group(3)):
             body = (m.group(1) or m.group(2) or "").strip() or None
@@ -197,10 +206,13 @@ def inline_heading(line: Line) -> tuple[str, str, str] | None:
 def split_glued_heading(title: str) -> tuple[str, str | None]:
     """ "Meddelelse fra formandenReferat" -> ("Meddelelse fra formanden", "Referat") (RN eDoc
     pages glue the first block's name to the item title); other titles unchanged."""
-    if not title or not title[-1].islower():
+    if not title or not title[-1].islower() or not title.endswith(_GLUED_WORDS):
         return title, None
-    m = _GLUED.match(title)
-    return (m.group(1), m.group(2)) if m is not None else (title, None)
+    for word in _GLUED_WORDS:
+        cut = len(title) - len(word)
+        if title.endswith(word) and cut > 0 and title[cut - 1].islower():
+            return title[:cut], word
+    return title, None
 
 
 def absence_record(lines: Sequence[Line], i: int) -> tuple[AbsenceRecord, int] | None:
@@ -285,16 +297,16 @@ def _heading_shaped(line: Line, before: Line | None, after: Line | None) -> str 
         not text
         or len(text) > 60
         or not text[0].isupper()
-        or text.endswith((".", ",", ";", "!", "?"))
-        or len(text.split()) > _RECURRING_MAX_WORDS
-        or ":" in text.rstrip(":")
         or (before is not None and not before.blank)
-        or text.casefold().startswith(RECOMMENDATION_OPENERS)
-        or looks_like_person_line(text)
-        or text[0].isdigit()
+        or text.endswith((".", ",", ";", "!", "?"))
+        or ":" in text.rstrip(":")
+        or text.count(" ") >= _RECURRING_MAX_WORDS
     ):
         return None
-    return text.rstrip(":").strip().casefold()
+    key = text.rstrip(":").strip().casefold()
+    if key.startswith(RECOMMENDATION_OPENERS) or looks_like_person_line(text):
+        return None
+    return key
 
 
 def recurring_headings(bodies: Sequence[Sequence[Line]]) -> frozenset[str]:

@@ -41,12 +41,17 @@ def is_noise(text: str) -> bool:
     if not stripped or len(stripped) > _SHAPE_MAX:
         return False
     if len(stripped) <= _NOISE_MAX:
-        key = _BULLET.sub("", stripped).casefold()
-        if key in _NOISE:
+        key = _BULLET.sub("", stripped) if stripped[0] in "•·*-–" else stripped
+        if key.casefold() in _NOISE:
             return True
+    # each shape only where its word is (most lines hold none): a cheap test first
+    nav, logo, front, download = _NOISE_SHAPES
     return (
-        "|" in stripped or "logo" in stripped or "orsiden" in stripped or stripped[:1] in "Dd"
-    ) and any(shape.match(stripped) for shape in _NOISE_SHAPES)
+        ("|" in stripped and nav.match(stripped) is not None)
+        or ("logo" in stripped and logo.match(stripped) is not None)
+        or ("orsiden" in stripped and front.match(stripped) is not None)
+        or (stripped[:8].casefold() == "download" and download.match(stripped) is not None)
+    )
 
 
 def strip_noise_prefix(text: str) -> str:
