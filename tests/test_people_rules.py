@@ -200,3 +200,21 @@ def test_absence_in_decision_prose_in_any_case(sentence: str, reason: str) -> No
     doc = parse_text(MINUTES.replace("Der var afbud fra Bo Ravn.", sentence))
     bo = next(p for p in doc.participants if p.name == "Bo Ravn")
     assert (bo.attendance, bo.absence_reason) == ("absent", reason)
+
+
+ATTENDANCE = read_cases("attendance.txt")
+
+
+@pytest.mark.parametrize("case", ATTENDANCE, ids=[c.title for c in ATTENDANCE])
+def test_attendance_rules(case: Case) -> None:
+    doc = parse_text(case.input)
+    where = f"fixtures/rules/attendance.txt:{case.line}"
+    got = [
+        [p.name, p.party, p.attendance, p.absence_reason, p.substitute_for]
+        for p in doc.participants
+    ]
+    assert got == case.expected["participants"], where
+    absent = {str(i.number): i.absent for i in doc.items if i.absent}
+    assert absent == case.expected["absent"], where
+    for code in case.expected.get("diagnostics", []):
+        assert code in {d.code for d in doc.diagnostics}, where

@@ -93,7 +93,7 @@ def build_item(
         number=draft.number,
         title=draft.title,
         case_number=draft.case_number,
-        line_start=draft.structural[0].no,
+        line_start=(draft.structural or [draft.heading])[0].no,
         line_end=last.no,
         page=draft.heading.page,
         blocks=blocks,
@@ -106,7 +106,7 @@ def build_item(
         allocations=amounts.find_allocations(prose, diags),
     )
     if not any(b.text for b in blocks) and not item_tables:
-        diags.add("empty-item", at=draft.heading, number=draft.number)
+        diags.add("empty-item", at=draft.heading, number=printed_number(draft.number))
     return item, drafts
 
 
@@ -138,6 +138,11 @@ def block_span(bd: BlockDraft) -> tuple[int, int, Line]:
     if marks:
         start, end = min(start, *marks), max(end, *marks)
     return start, end, min([anchor, *bd.structure], key=lambda ln: ln.no)
+
+
+def printed_number(number: int | None) -> str:
+    """An item's number for a message: as printed, or "(unnumbered)"."""
+    return str(number) if number is not None else "(unnumbered)"
 
 
 def _block(bd: BlockDraft, kept: Sequence[Line]) -> Block:

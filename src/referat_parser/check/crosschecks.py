@@ -27,6 +27,7 @@ from ..models import (
     Table,
     TocEntry,
 )
+from .assemble import printed_number
 
 
 def _key(title: str) -> str:
@@ -45,7 +46,7 @@ def check_toc(toc: Sequence[TocEntry], items: Sequence[Item], diags: Diagnostics
                 "toc-title-mismatch",
                 at=_at(entry.line, item.page),
                 toc=entry.title,
-                number=item.number,
+                number=printed_number(item.number),
                 title=item.title,
             )
 
@@ -121,7 +122,10 @@ def check_absent_acting(
             for name in names:
                 if name not in reported and _is(actor, name):
                     reported.add(name)
-                    diags.add("absent-acting", at=line, name=name, number=number, text=_clip(text))
+                    diags.add(
+                        "absent-acting", at=line, name=name, number=printed_number(number),
+                        text=_clip(text),
+                    )  # fmt: skip
 
 
 def _mentions_a_surname(text: str, names: Sequence[str]) -> bool:

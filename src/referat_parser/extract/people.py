@@ -41,7 +41,14 @@ from ..names import LIST_MARKER, NAME
 from ..vocab import ABSENCE_REASONS, ABSENT_LABELS, HEADER_LABELS, PARTICIPANT_HEADINGS, ROLES
 from .attendance import Fact, read_attendance
 from .metadata import Listed
-from .persons import NOBODY, Entry, is_organisation, parse_person_line, split_inline_list
+from .persons import (
+    NOBODY,
+    Entry,
+    is_first_name,
+    is_organisation,
+    parse_person_line,
+    split_inline_list,
+)
 
 _ROLES = frozenset(ROLES)
 _HEADINGS = frozenset(PARTICIPANT_HEADINGS)
@@ -124,11 +131,13 @@ def extract_participants(
     cast = _settle(entries, regrets)
     listed = bool(cast)
     _apply_records(cast, item_blocks, listed, diags)
-    _apply_facts(cast, read_attendance(meeting_lines), listed, diags)
+    facts = read_attendance(meeting_lines)
+    _apply_facts(cast, facts, listed, diags)
     # the header lines a list used are placed where they name a participant (the labels are
     # the header's, read by the metadata)
     people = People(cast, {p.line for p in cast} & used)
     _item_facts(people, item_blocks, listed)
+    _named_items(people, facts, item_blocks)
     return people
 
 
@@ -265,6 +274,10 @@ def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | No
     titled = any(t[:1].islower() for t in tokens)  # "rådmand": one person's line
     if len(tokens) >= 3 and names >= 2 and names * 2 >= len(tokens) and not titled:
         return split_inline_list(text, line, diags)
+    if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3:
+        text = text[:-1]  # "Per Lundgard.": the list's full stop, not an initial
+    if text.endswith(",") and is_first_name(text.rstrip(",").strip()):
+        return [Entry(name=text.rstrip(",").strip(), line=line)]  # "Jens,": kept as printed
     if "," in text or NAME.match(text) or _looks_titled(text):
         entry = parse_person_line(text, line, diags)
         return [entry] if entry is not None else None
@@ -487,6 +500,19 @@ def _add_substitute(cast: list[Participant], fact: Fact, diags: Diagnostics) -> 
         cast.append(person)
     if fact.substitute_for:
         person.substitute_for = replaced.name if replaced is not None else fact.substitute_for
+
+
+def _named_items(people: People, facts: Sequence[Fact], item_blocks: Sequence[ItemBlocks]) -> None:
+    """ "X deltog ikke i punkterne 2 – 11" where the meeting's attendance is recorded: the
+    named items' ``absent``."""
+    numbers = {item.number: k for k, item in enumerate(item_blocks) if item.number is not None}
+    for fact in facts:
+        if fact.effect != "partial":
+            continue
+        for target in (numbers[n] for n in fact.items if n in numbers):
+            names = people.item_absent.setdefault(target, [])
+            if fact.name not in names:
+                names.append(fact.name)
 
 
 def _item_facts(people: People, item_blocks: Sequence[ItemBlocks], listed: bool) -> None:

@@ -206,7 +206,7 @@ def split_inline_list(text: str, line: Line, diags: Diagnostics) -> list[Entry]:
         elif NAME.match(bare) and len(bare.split()) <= _LONGEST_NAME:
             probe.name = bare
             entries.append(probe)
-        elif _first_name(bare) and len(named) > 1:
+        elif is_first_name(bare) and len(named) > 1:
             probe.name = bare  # "Jens," in a list of names: kept as printed
             entries.append(probe)
         elif (split := _title_before_name(bare)) is not None:
@@ -223,7 +223,8 @@ _OG = re.compile(r"\s+og\s+")
 NOBODY = frozenset({"ingen", "ingen.", "-", "–", "intet", "ingen afbud"})
 
 
-def _first_name(token: str) -> bool:
+def is_first_name(token: str) -> bool:
+    """A first name alone ("Jens"), not a word of nobody, a role, a title or an organisation."""
     folded = token.casefold()
     return (
         _FIRST_NAME.match(token) is not None

@@ -35,7 +35,7 @@ import regex as re
 from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..models import TocEntry
-from ..vocab import BLOCK_HEADINGS, TOC_HEADINGS, initials
+from ..vocab import BLOCK_HEADINGS, DOCUMENT_KINDS, TOC_HEADINGS, initials
 from .blocks import block_heading, inline_heading, split_glued_heading
 from .candidates import Candidate, case_number, find_candidates, is_case_label, next_content
 
@@ -58,13 +58,14 @@ _FORMS = ("word", "dotted", "glued", "bare")
 class ItemHead:
     """Where one item opens: its printed number and title, and the lines its heading uses."""
 
-    number: int
-    title: str
+    number: int | None
+    title: str | None
     start: int  # first line of the item (a case label before the heading, a repeated heading)
     heading: int  # the heading line
     end: int  # last line of the heading (a wrapped title, a title under a bare number)
     case_number: str | None = None
     case_lines: tuple[int, ...] = ()  # the case label and number lines (after the heading)
+    opens_block: bool = False  # an unnumbered item opened by its first block's heading
 
 
 @dataclass(slots=True)
@@ -368,13 +369,17 @@ def detect_layout(lines: Sequence[Line], diags: Diagnostics) -> Layout:
     previews = [s for s in scored if s.preview and not s.doubled and s.cand.index < first]
     _add_preview_toc(layout, lines, previews, chain)
     layout.heads = _heads(lines, chain)
+    if not layout.heads:
+        layout.heads = unnumbered_heads(lines, layout.toc_lines)
+        best_form = "unnumbered" if layout.heads else None
+        layout.form = best_form
     if layout.heads:
         diags.add(
             "layout-detected",
             form=best_form,
             count=len(layout.heads),
-            first=layout.heads[0].number,
-            last=layout.heads[-1].number,
+            first=layout.heads[0].number if layout.heads[0].number is not None else "-",
+            last=layout.heads[-1].number if layout.heads[-1].number is not None else "-",
         )
     return layout
 
@@ -460,3 +465,48 @@ def _join_title(first: str, second: str) -> str:
     if first.endswith("-") and first[-2:-1].isalnum() and second[:1].islower():
         return first + second  # "… om ny 2030-" + "fremskrivning": the hyphen is printed
     return f"{first} {second}"
+
+
+# --- items without a printed number ------------------------------------------------------------
+
+_CORE_KINDS = frozenset({"resume", "sagsfremstilling", "indstilling", "beslutning"})
+
+
+def unnumbered_heads(lines: Sequence[Line], skip: set[int]) -> list[ItemHead]:
+    """Items that print no number, found from what repeats (the evidence of the whole page):
+
+    * a case label that opens each item, with block headings under it (Aabenraa: "Sagsid.:
+      20/33839, Sagsinitialer: AGVA" then "Sagsfremstilling", … "Beslutning …");
+    * the same first block heading again after a decision (Kolding: "Resumé" … "Beslutning
+      Ældrerådet den …" then "Resumé" again; Ishøj: "Sagsfremstilling" … "Beslutning" …).
+
+    Such items get ``number: null`` and ``title: null``; one decision cycle alone (a single
+    item page) is not enough evidence, so no item is made of it."""
+    labels = [
+        k for k, ln in enumerate(lines) if k not in skip and is_case_label(ln) and case_number(ln)
+    ]
+    if len(labels) >= 2 and all(_heading_follows(lines, k + 1) for k in labels):
+        return [ItemHead(None, None, k, k, k, case_number(lines[k]), (k,)) for k in labels]
+    kinds = []
+    for k, line in enumerate(lines):
+        if k in skip or line.blank or len(line.stripped) > 160:
+            continue
+        if line.stripped.casefold().strip(" .:") in DOCUMENT_KINDS:
+            continue  # "Referat" on a line of its own names the document, here
+        probe = block_heading(line)
+        if probe is not None and probe[0] in _CORE_KINDS:
+            kinds.append((k, probe[0]))
+    if not kinds:
+        return []
+    opener = kinds[0][1]
+    starts = [kinds[0][0]]
+    decided = False
+    for k, kind in kinds[1:]:
+        if kind == "beslutning":
+            decided = True
+        elif kind == opener and decided:
+            starts.append(k)
+            decided = False
+    if len(starts) < 2:
+        return []
+    return [ItemHead(None, None, k, k, k - 1, opens_block=True) for k in starts]

@@ -96,8 +96,11 @@ def segment(lines: Sequence[Line], diags: Diagnostics | None = None) -> Outline:
 
 
 def _draft(lines: Sequence[Line], head: ItemHead, stop: int) -> ItemDraft:
-    title, glued = split_glued_heading(head.title)
+    title, glued = split_glued_heading(head.title or "")
     draft = ItemDraft(head.number, title or None, lines[head.heading], head.case_number)
+    if head.opens_block:  # its first block's heading opens it: body from that line on
+        draft.body = list(lines[head.heading : stop])
+        return draft
     structural = set(range(head.start, head.end + 1)) | set(head.case_lines)
     draft.structural = [lines[k] for k in sorted(structural) if not lines[k].blank]
     body_start = max([head.end, *head.case_lines]) + 1
