@@ -110,3 +110,16 @@ def test_a_sentence_after_an_absence_word_is_prose_not_a_record() -> None:
 def test_render_joins_paragraphs_with_one_blank_line() -> None:
     lines = split_lines("\n  Første linje\nanden linje  \n\n\n\nNyt afsnit\n\n")
     assert render(lines) == "Første linje\nanden linje\n\nNyt afsnit"
+
+
+def test_two_undated_decisions_take_the_last_and_say_so() -> None:
+    from referat_parser import parse_text
+
+    doc = parse_text(
+        "REFERAT Udvalget d. 04-03-2025\n\nPunkt 1: Budget\n\nBeslutning\n\nAnbefales.\n\n"
+        "Indstilling\n\nDet indstilles, at budgettet godkendes.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert doc.items[0].decision is not None and doc.items[0].decision.text == "Godkendt."
+    assert [d.code for d in doc.diagnostics if d.code == "decision-ambiguous"] == [
+        "decision-ambiguous"
+    ]

@@ -41,6 +41,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # blocks, recommendations, decisions
     "recommendation-empty": ("warning", "'Det indstilles' is not followed by any recommendation"),
     "decision-date-mismatch": ("warning", "decision dated {decision} but the meeting is {meeting}"),
+    "decision-ambiguous": (
+        "warning",
+        "{count} decision blocks and no date or body tells this meeting's; the {which} is taken",
+    ),
     # tables and amounts
     "missing-table": ("warning", "the text refers to a table that is not there: {text!r}"),
     "total-mismatch": (

@@ -175,7 +175,9 @@ def _linked(
     ]
 
 
-def choose_decision(drafts: Sequence[BlockDraft], meta: Metadata | None) -> BlockDraft | None:
+def choose_decision(
+    drafts: Sequence[BlockDraft], meta: Metadata | None, diags: Diagnostics | None = None
+) -> BlockDraft | None:
     """This meeting's decision among an item's Beslutning blocks: never one in the case
     history; one dated on the meeting's date, else one by the body that met, else the one with
     text — the first in a decision-first item (Greve, Aarhus: "Beslutninger" before the case),
@@ -194,7 +196,12 @@ def choose_decision(drafts: Sequence[BlockDraft], meta: Metadata | None) -> Bloc
         ]
         if own:
             return own[-1]
-    return with_text[0] if drafts[0] is decided[0] else with_text[-1]
+    chosen = with_text[0] if drafts[0] is decided[0] else with_text[-1]
+    if diags is not None and len([bd for bd in with_text if bd.content]) > 1:
+        where = "first" if chosen is with_text[0] else "last"
+        at = chosen.heading or chosen.lines[0]
+        diags.add("decision-ambiguous", at=at, count=len(with_text), which=where)
+    return chosen
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -206,7 +213,7 @@ def _decision(
     drafts: Sequence[BlockDraft], meta: Metadata | None, diags: Diagnostics
 ) -> tuple[Decision | None, decisions.DecisionAnalysis | None]:
     """The item's decision (``choose_decision``), analysed."""
-    bd = choose_decision(drafts, meta)
+    bd = choose_decision(drafts, meta, diags)
     if bd is None:
         return None, None
     start, end, first = block_span(bd)
