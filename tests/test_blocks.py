@@ -112,14 +112,14 @@ def test_render_joins_paragraphs_with_one_blank_line() -> None:
     assert render(lines) == "Første linje\nanden linje\n\nNyt afsnit"
 
 
-def test_two_undated_decisions_take_the_last_and_say_so() -> None:
+def test_two_undated_decisions_in_a_decision_first_item_take_the_first_and_say_so() -> None:
     from referat_parser import parse_text
 
     doc = parse_text(
         "REFERAT Udvalget d. 04-03-2025\n\nPunkt 1: Budget\n\nBeslutning\n\nAnbefales.\n\n"
         "Indstilling\n\nDet indstilles, at budgettet godkendes.\n\nBeslutning\n\nGodkendt.\n"
     )
-    assert doc.items[0].decision is not None and doc.items[0].decision.text == "Godkendt."
+    assert doc.items[0].decision is not None and doc.items[0].decision.text == "Anbefales."
     assert [d.code for d in doc.diagnostics if d.code == "decision-ambiguous"] == [
         "decision-ambiguous"
     ]
