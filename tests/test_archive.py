@@ -17,11 +17,15 @@ from conftest import ROOT, SEEDS
 
 PDFS = ROOT / "fixtures" / "pdf"
 REFERAT = str(Path(sys.executable).parent / "referat")
+# The console command with test-only faults injected (hang, crash): see tests/faultcli.py.
+FAULTY = [sys.executable, str(ROOT / "tests" / "faultcli.py")]
 
 
-def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    *args: str, env: dict[str, str] | None = None, command: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [REFERAT, "batch", *args],
+        [*(command or [REFERAT]), "batch", *args],
         capture_output=True,
         text=True,
         check=False,
@@ -82,7 +86,7 @@ def test_failures_get_a_report_line_and_never_stop_the_batch(archive: Path, tmp_
     out = tmp_path / "out"
     result = _run(
         str(archive), "-o", str(out), "--jobs", "2", "--timeout", "2", "--max-bytes", "200000",
-        env={"REFERAT_TEST_FAULTS": "hang=hangs.txt,crash=crashes.txt"},
+        env={"REFERAT_TEST_FAULTS": "hang=hangs.txt,crash=crashes.txt"}, command=FAULTY,
     )  # fmt: skip
     assert result.returncode == 1
     failed = {Path(r["path"]).name: r["error"] for r in _report(out) if r["status"] == "failed"}
@@ -128,7 +132,7 @@ def test_output_is_the_same_bytes_whatever_jobs_is(archive: Path, tmp_path: Path
 
 
 def test_jsonl_to_stdout_and_glob(archive: Path) -> None:
-    result = _run(str(archive), "--jsonl", "-", "--glob", "2024/*")
+    result = _run(str(archive), "--jsonl", "-", "--glob", "2024/**")
     assert result.returncode == 0
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [Path(d["source"]["path"]).parent.parent.name for d in docs] == ["2024", "2024"]
@@ -143,7 +147,7 @@ def test_output_names_cannot_escape_the_output_folder(tmp_path: Path) -> None:
     from referat_parser.output.archive import output_path
 
     out = tmp_path / "out"
-    assert output_path(out, "2024/a.txt") == (out / "2024" / "a.txt.json").resolve()
+    assert output_path(out, "2024/a.txt") == out / "2024" / "a.txt.json"
     with pytest.raises(ValueError, match="would leave the output folder"):
         output_path(out, "../../etc/a.txt")
 
@@ -152,7 +156,7 @@ def test_duckdb_reads_the_batch_output(archive: Path, tmp_path: Path) -> None:
     """The README's DuckDB queries, on a real batch output."""
     duckdb = pytest.importorskip("duckdb")
     stream = tmp_path / "all.jsonl"
-    assert _run(str(archive), "--jsonl", str(stream), "--glob", "*.txt").returncode == 0
+    assert _run(str(archive), "--jsonl", str(stream), "--glob", "**/*.txt").returncode == 0
     con = duckdb.connect()
     con.execute(f"CREATE VIEW docs AS SELECT * FROM read_json_auto('{stream}')")
     decisions = con.execute(
@@ -216,7 +220,7 @@ def test_an_interrupted_batch_leaves_only_complete_files_and_resumes(
     out = tmp_path / "out"
     hang = next(archive.rglob("002_*.txt"))
     proc = subprocess.Popen(
-        [REFERAT, "batch", str(archive), "-o", str(out), "--jobs", "1"],
+        [*FAULTY, "batch", str(archive), "-o", str(out), "--jobs", "1"],
         env={**os.environ, "REFERAT_TEST_FAULTS": f"hang={hang.name}"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
