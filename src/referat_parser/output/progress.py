@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 
 from ..errors import OutputError, printable
-from .archive import DEVICE_FULL, Batch, Options, ReportLine, plan
+from .archive import Batch, Options, ReportLine, plan
 from .pool import run_dask, run_local
 
 Runner = Callable[[Batch, Callable[[ReportLine], None]], None]
@@ -31,7 +31,7 @@ def run_batch(options: Options) -> bool:
         batch.finish(complete=False)
         raise
     except OutputError as exc:  # the report or the stream could not be written
-        batch.stopped = DEVICE_FULL if exc.device_full else str(exc)
+        batch.stopped = str(exc)
     _finish(batch, complete=not interrupted and batch.stopped is None)
     _summarise(batch)
     if interrupted:
@@ -43,7 +43,7 @@ def _finish(batch: Batch, complete: bool) -> None:
     try:
         batch.finish(complete=complete)
     except OutputError as exc:  # the report could not be put in place: keep the partial one
-        batch.stopped = batch.stopped or (DEVICE_FULL if exc.device_full else str(exc))
+        batch.stopped = batch.stopped or str(exc)
         batch.finish(complete=False)
 
 

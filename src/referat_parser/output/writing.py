@@ -28,8 +28,12 @@ if TYPE_CHECKING:
     from ..models import Document
 
 TEMP_MARK = ".referat-"
-# ".NAME.referat-1a2b3c4d.tmp": the temporary files this module makes, and nothing else.
-_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.referat-[0-9a-f]{8}\.tmp")
+# ".NAME.referat-1a2b3c4d.tmp": the temporary files this module makes; and the names
+# ``tempfile.mkstemp`` gave them in earlier versions (".a.txt.json.k2x_9qzv.tmp"), for .json and
+# .jsonl targets only.
+_TEMP_NAME = re.compile(
+    r"\.(?P<name>.+)\.referat-[0-9a-f]{8}\.tmp|\.(?P<old>.+\.jsonl?)\.[a-z0-9_]{8}\.tmp"
+)
 
 
 def dump(doc: Document, indent: int | None) -> str:
@@ -139,7 +143,8 @@ def stale_temps(folder: Path, name: str | None = None) -> Iterator[Path]:
         return
     for entry in entries:
         found = _TEMP_NAME.fullmatch(entry.name)
-        if found and (name is None or found["name"] == name) and entry.is_file():
+        target = found and (found["name"] or found["old"])
+        if target and (name is None or target == name) and entry.is_file():
             yield Path(entry.path)
 
 
