@@ -19,20 +19,13 @@ from typing import Any
 
 import pytest
 
+from commands import FAULTY, referat
 from conftest import ROOT, SEEDS
 from referat_parser.output.inputs import glob_match, output_collisions
 
-REFERAT = str(Path(sys.executable).parent / "referat")
-FAULTY = [sys.executable, str(ROOT / "tests" / "faultcli.py")]
 
-
-def _batch(
-    *args: str, command: list[str] | None = None, **kw: Any
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*(command or [REFERAT]), "batch", *args],
-        capture_output=True, text=True, check=False, timeout=120, **kw,
-    )  # fmt: skip
+def _batch(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return referat("batch", *args, **kwargs)
 
 
 def _report(out: Path) -> list[dict[str, Any]]:

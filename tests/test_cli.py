@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from commands import REFERAT, referat
 from conftest import ROOT, SEEDS, seed
 from referat_parser import parse_file
 from referat_parser.cli import app
@@ -102,18 +101,10 @@ def test_schema_command_prints_the_models_schema() -> None:
 
 # --- what a new user trips over (issue 19) -----------------------------------------------------
 
-REFERAT = str(Path(sys.executable).parent / "referat")
-
-
-def _referat(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [REFERAT, *args], capture_output=True, text=True, check=False, timeout=120, **kwargs
-    )
-
 
 def test_strict_names_each_warning_on_stderr() -> None:
     """``--strict`` exited 1 and said nothing."""
-    result = _referat("parse", "--strict", str(seed("003")))
+    result = referat("parse", "--strict", str(seed("003")))
     assert result.returncode == 1
     path = seed("003")
     doc = parse_file(path)
@@ -128,7 +119,7 @@ def test_strict_names_each_warning_on_stderr() -> None:
 
 
 def test_strict_without_warnings_exits_0_quietly() -> None:
-    result = _referat("parse", "--strict", str(seed("000")))
+    result = referat("parse", "--strict", str(seed("000")))
     assert result.returncode == 0 and result.stderr == ""
 
 
@@ -151,19 +142,19 @@ def test_version() -> None:
 
     from referat_parser import SCHEMA_VERSION, __version__
 
-    result = _referat("--version")
+    result = referat("--version")
     assert result.returncode == 0
     assert result.stdout == f"referat {__version__} (JSON schema {SCHEMA_VERSION})\n"
     assert version("referat-parser") == __version__  # one source: pyproject reads __init__
 
 
 def test_usage_errors_are_one_line() -> None:
-    result = _referat("parse", "--no-such-option", str(seed("000")))
+    result = referat("parse", "--no-such-option", str(seed("000")))
     assert result.returncode == 2
     assert result.stderr == (
         "referat: error: no such option: --no-such-option (see 'referat parse --help')\n"
     )
-    missing = _referat("parse")
+    missing = referat("parse")
     assert missing.returncode == 2
     assert (
         missing.stderr == "referat: error: missing argument 'FILE' (see 'referat parse --help')\n"
@@ -173,7 +164,7 @@ def test_usage_errors_are_one_line() -> None:
 def test_file_names_with_escape_sequences_are_printed_escaped(tmp_path: Path) -> None:
     """A name can hold terminal control sequences: error lines show them escaped."""
     evil = tmp_path / "\x1b]0;pwned\x07\x1b[2Jminutes\u202e.txt"
-    result = _referat("parse", str(evil))
+    result = referat("parse", str(evil))
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "\u202e" not in result.stderr

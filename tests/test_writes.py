@@ -12,7 +12,6 @@ import resource
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -22,15 +21,8 @@ from typing import Any
 
 import pytest
 
+from commands import REFERAT, referat
 from conftest import SEEDS
-
-REFERAT = str(Path(sys.executable).parent / "referat")
-
-
-def _referat(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [REFERAT, *args], capture_output=True, text=True, check=False, timeout=300, **kwargs
-    )
 
 
 def _mode(path: Path) -> int:
@@ -53,11 +45,11 @@ def _archive(root: Path, copies: int = 1) -> Path:
 def test_outputs_get_the_mode_the_umask_gives(tmp_path: Path, umask: int, expected: int) -> None:
     """They were 0600 whatever the umask (a temporary file's mode, kept by the rename)."""
     single = tmp_path / "one.json"
-    ran = _referat("parse", str(SEEDS[0]), "-o", str(single), preexec_fn=lambda: os.umask(umask))
+    ran = referat("parse", str(SEEDS[0]), "-o", str(single), preexec_fn=lambda: os.umask(umask))
     assert ran.returncode == 0, ran.stderr
     out, stream = tmp_path / "out", tmp_path / "all.jsonl"
     archive = _archive(tmp_path / "archive")
-    ran = _referat(
+    ran = referat(
         "batch", str(archive), "-o", str(out), "--jsonl", str(stream), "--jobs", "2",
         preexec_fn=lambda: os.umask(umask),
     )  # fmt: skip
@@ -72,7 +64,7 @@ def test_an_existing_output_keeps_its_mode(tmp_path: Path) -> None:
     out = tmp_path / "doc.json"
     out.write_text("old")
     out.chmod(0o640)
-    assert _referat("parse", str(SEEDS[1]), "-o", str(out)).returncode == 0
+    assert referat("parse", str(SEEDS[1]), "-o", str(out)).returncode == 0
     assert _mode(out) == 0o640 and json.loads(out.read_text())["kind"] == "referat"
 
 
@@ -83,7 +75,7 @@ def test_a_fifo_target_is_written_into_not_replaced(tmp_path: Path) -> None:
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    assert _referat("parse", str(SEEDS[2]), "-o", str(fifo)).returncode == 0
+    assert referat("parse", str(SEEDS[2]), "-o", str(fifo)).returncode == 0
     reader.join(timeout=30)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert json.loads(received[0])["body"] == "Horsensklyngen"
@@ -93,7 +85,7 @@ def test_a_symlinked_output_is_written_through(tmp_path: Path) -> None:
     real, link = tmp_path / "real.json", tmp_path / "link.json"
     real.write_text("old")
     link.symlink_to(real)
-    assert _referat("parse", str(SEEDS[2]), "-o", str(link)).returncode == 0
+    assert referat("parse", str(SEEDS[2]), "-o", str(link)).returncode == 0
     assert link.is_symlink() and json.loads(real.read_text())["body"] == "Horsensklyngen"
 
 
@@ -102,7 +94,7 @@ def test_parse_o_removes_what_a_killed_run_left_for_the_same_file(tmp_path: Path
     stale.write_text("{half")
     other = tmp_path / ".other.json.referat-12345678.tmp"
     other.write_text("{half")
-    assert _referat("parse", str(SEEDS[0]), "-o", str(tmp_path / "doc.json")).returncode == 0
+    assert referat("parse", str(SEEDS[0]), "-o", str(tmp_path / "doc.json")).returncode == 0
     assert not stale.exists() and other.exists()  # only the same target's leftovers
 
 
@@ -115,7 +107,7 @@ def _one_line(result: subprocess.CompletedProcess[str], expected: str) -> None:
 
 
 def test_parse_o_on_a_full_device_is_one_line() -> None:
-    result = _referat("parse", str(SEEDS[0]), "-o", "/dev/full")
+    result = referat("parse", str(SEEDS[0]), "-o", "/dev/full")
     _one_line(result, "referat: error: /dev/full: cannot write (no space left on device)")
 
 
@@ -130,7 +122,7 @@ def test_parse_to_a_full_stdout_is_one_line() -> None:
 
 def test_parse_o_into_a_folder_that_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
-    result = _referat("parse", str(SEEDS[0]), "-o", str(tmp_path / "file" / "doc.json"))
+    result = referat("parse", str(SEEDS[0]), "-o", str(tmp_path / "file" / "doc.json"))
     _one_line(result, f"referat: error: {tmp_path}/file/doc.json: cannot write (file exists)")
 
 
@@ -158,9 +150,9 @@ def test_a_folder_without_write_permission(tmp_path: Path) -> None:
         doc = root / "doc.txt"
         shutil.copy(SEEDS[0], doc)
         doc.chmod(0o644)
-        result = _referat("parse", str(doc), "-o", str(locked / "doc.json"), **user)
+        result = referat("parse", str(doc), "-o", str(locked / "doc.json"), **user)
         _one_line(result, f"referat: error: {locked}/doc.json: cannot write (permission denied)")
-        result = _referat("batch", str(root), "-o", str(locked / "out"), **user)
+        result = referat("batch", str(root), "-o", str(locked / "out"), **user)
         _one_line(result, f"referat: error: {locked}/out: cannot write (permission denied)")
 
 
@@ -169,7 +161,7 @@ def test_a_folder_without_write_permission(tmp_path: Path) -> None:
 
 def test_batch_jsonl_on_a_full_device_stops_early_with_one_line(tmp_path: Path) -> None:
     archive = _archive(tmp_path / "archive", copies=4)
-    result = _referat("batch", str(archive), "--jsonl", "/dev/full", "--jobs", "2")
+    result = referat("batch", str(archive), "--jsonl", "/dev/full", "--jobs", "2")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     last = result.stderr.splitlines()[-1]
     assert last.startswith(
@@ -187,7 +179,7 @@ def test_a_file_too_large_to_write_fails_alone(tmp_path: Path) -> None:
     """RLIMIT_FSIZE makes writes past 25,000 bytes fail (EFBIG): each such output is one
     report line with the OS reason, the smaller ones are written, the batch goes on."""
     archive, out = _archive(tmp_path / "archive"), tmp_path / "out"
-    result = _referat(
+    result = referat(
         "batch", str(archive), "-o", str(out), "--jobs", "2", preexec_fn=_limit_file_size(25_000)
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -223,7 +215,7 @@ def test_a_full_output_device_stops_the_batch_early(tmp_path: Path) -> None:
     archive = _archive(tmp_path / "archive", copies=60)
     with _tmpfs(tmp_path / "disk", "size=2m") as disk:
         out = disk / "out"
-        result = _referat("batch", str(archive), "-o", str(out), "--jobs", "2")
+        result = referat("batch", str(archive), "-o", str(out), "--jobs", "2")
         assert result.returncode == 1 and "Traceback" not in result.stderr
         lines = result.stderr.splitlines()
         assert len(lines) < 10, lines
@@ -233,7 +225,7 @@ def test_a_full_output_device_stops_the_batch_early(tmp_path: Path) -> None:
         done = list(out.rglob("*.json"))
         assert done and all(json.loads(p.read_text())["schema_version"] for p in done)
         subprocess.run(["mount", "-o", "remount,size=40m", str(disk)], check=True)
-        again = _referat("batch", str(archive), "-o", str(out), "--resume", "--jobs", "2")
+        again = referat("batch", str(archive), "-o", str(out), "--resume", "--jobs", "2")
         assert again.returncode == 0, again.stderr
         statuses = [json.loads(r)["status"] for r in (out / "_report.jsonl").open()]
         assert len(statuses) == 300 and statuses.count("skipped") >= len(done) - 2
@@ -241,7 +233,7 @@ def test_a_full_output_device_stops_the_batch_early(tmp_path: Path) -> None:
 
 def test_a_read_only_output_is_one_line(tmp_path: Path) -> None:
     with _tmpfs(tmp_path / "ro", "size=1m,ro") as ro:
-        result = _referat("parse", str(SEEDS[0]), "-o", str(ro / "doc.json"))
+        result = referat("parse", str(SEEDS[0]), "-o", str(ro / "doc.json"))
         _one_line(result, f"referat: error: {ro}/doc.json: cannot write (read-only file system)")
-        result = _referat("batch", str(SEEDS[0].parent), "-o", str(ro / "out"))
+        result = referat("batch", str(SEEDS[0].parent), "-o", str(ro / "out"))
         _one_line(result, f"referat: error: {ro}/out: cannot write (read-only file system)")
