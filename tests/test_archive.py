@@ -217,6 +217,7 @@ def test_an_interrupted_batch_leaves_only_complete_files_and_resumes(
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and len(list(out.rglob("*.json"))) < 2:
         time.sleep(0.05)  # files before the hanging one are done
+    time.sleep(1)  # and recorded: the worker now hangs, the batch waits for it
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "Traceback" not in stderr

@@ -206,8 +206,11 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _hanging_batch(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], list[int]]:
-    """A batch whose two workers both hang on a file, once a.txt is done."""
+def _hanging_batch(
+    tmp_path: Path, *args: str, done: Path | None = None
+) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """A batch whose two workers both hang on a file, once a.txt is done (and ``done``, a
+    file the batch writes, exists)."""
     archive = _put(tmp_path / "archive", "a.txt", "hang1.txt", "hang2.txt")
     proc = subprocess.Popen(
         [*FAULTY, "batch", str(archive), "--jobs", "2", *args],
@@ -215,7 +218,9 @@ def _hanging_batch(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and len(_children(proc.pid)) < 2:
+    while time.monotonic() < deadline and (
+        len(_children(proc.pid)) < 2 or (done is not None and not done.exists())
+    ):
         time.sleep(0.05)
     time.sleep(0.5)  # the tasks are sent: both workers sleep in their file
     workers = _children(proc.pid)
@@ -247,7 +252,7 @@ def test_kill_9_of_the_batch_leaves_no_orphan_worker(tmp_path: Path) -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_sigterm_is_handled_like_sigint(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    proc, workers = _hanging_batch(tmp_path, "-o", str(out))
+    proc, workers = _hanging_batch(tmp_path, "-o", str(out), done=out / "a.txt.json")
     try:
         proc.send_signal(signal.SIGTERM)
         _, stderr = proc.communicate(timeout=30)
