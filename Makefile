@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SEED := fixtures/seeds/000_82c72205aff1f9b0.txt
 
-.PHONY: default venv test lint format typecheck pytest demo schema bench fuzz golden-diff pdfs perturbed clean
+.PHONY: default venv test lint format typecheck pytest demo schema bench hostile fuzz golden-diff pdfs perturbed clean
 
 default: test
 
@@ -42,6 +42,10 @@ schema: venv
 
 bench: venv
 	$(PY) scripts/bench.py
+
+## Hostile inputs under /usr/bin/time -v: time and peak RSS of each (README, Robustness).
+hostile: venv
+	$(PY) scripts/hostile.py
 
 fuzz: venv
 	$(PY) scripts/fuzz.py --runs 100000

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from commands import REFERAT, referat
 from conftest import ROOT, SEEDS, seed
 from referat_parser import parse_file
 from referat_parser.cli import app
@@ -94,3 +97,83 @@ def test_schema_command_prints_the_models_schema() -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "Document"
     assert "schema_version" in schema["properties"]
+
+
+# --- what a new user trips over (issue 19) -----------------------------------------------------
+
+
+def test_strict_names_each_warning_on_stderr() -> None:
+    """``--strict`` exited 1 and said nothing."""
+    result = referat("parse", "--strict", str(seed("003")))
+    assert result.returncode == 1
+    path = seed("003")
+    doc = parse_file(path)
+    expected = [
+        f"referat: strict: {path}:{d.line}: {d.code} ({d.severity}): {d.message}"
+        for d in doc.diagnostics
+        if d.severity != "info"
+    ]
+    assert expected and result.stderr.splitlines() == expected
+    assert "missing-table (warning)" in result.stderr
+    assert json.loads(result.stdout)["kind"] == "dagsorden"  # the document is still printed
+
+
+def test_strict_without_warnings_exits_0_quietly() -> None:
+    result = referat("parse", "--strict", str(seed("000")))
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_a_closed_pipe_ends_quietly_with_status_141() -> None:
+    """``referat parse *.txt | head -1`` exited 1; it now ends as ``cat`` would (128 + SIGPIPE),
+    with nothing on stderr. 15 documents (~400 KB) overflow the pipe, so the write fails."""
+    files = " ".join(str(p) for p in SEEDS * 3)
+    script = f"{REFERAT} parse {files} 2>err.txt | head -c 100 >/dev/null; echo ${{PIPESTATUS[0]}}"
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            ["bash", "-c", script], cwd=folder, capture_output=True, text=True, timeout=120,
+            check=False,
+        )  # fmt: skip
+        stderr = Path(folder, "err.txt").read_text()
+    assert result.stdout.strip() == "141" and stderr == ""
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    from referat_parser import SCHEMA_VERSION, __version__
+
+    result = referat("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"referat {__version__} (JSON schema {SCHEMA_VERSION})\n"
+    assert version("referat-parser") == __version__  # one source: pyproject reads __init__
+
+
+def test_usage_errors_are_one_line() -> None:
+    result = referat("parse", "--no-such-option", str(seed("000")))
+    assert result.returncode == 2
+    assert result.stderr == (
+        "referat: error: no such option: --no-such-option (see 'referat parse --help')\n"
+    )
+    missing = referat("parse")
+    assert missing.returncode == 2
+    assert (
+        missing.stderr == "referat: error: missing argument 'FILE' (see 'referat parse --help')\n"
+    )
+
+
+def test_file_names_with_escape_sequences_are_printed_escaped(tmp_path: Path) -> None:
+    """A name can hold terminal control sequences: error lines show them escaped."""
+    evil = tmp_path / "\x1b]0;pwned\x07\x1b[2Jminutes\u202e.txt"
+    result = referat("parse", str(evil))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\u202e" not in result.stderr
+    assert "\\x1b]0;pwned\\x07\\x1b[2Jminutes\\u202e.txt: no such file" in result.stderr
+
+
+def test_printable_escapes_controls_and_keeps_danish() -> None:
+    from referat_parser.errors import printable
+
+    assert printable("Ærø Kommune/referat.txt") == "Ærø Kommune/referat.txt"
+    assert printable("a\tb\nc\x1b[0m") == "a\\x09b\\x0ac\\x1b[0m"
+    assert printable("x\udcffy") == "x\\xffy"  # an undecodable file-name byte

@@ -4,6 +4,7 @@ already covers (empty, whitespace-only, NUL bytes, a directory, --max-bytes) are
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -85,6 +86,148 @@ def test_a_document_over_its_timeout_is_one_clean_error() -> None:
     _one_clean_error(result, "gave up after 0.001 s (see --timeout)")
 
 
-def test_a_non_positive_timeout_is_a_usage_error() -> None:
-    result = _parse(str(SEEDS[0]), "--timeout", "0")
-    assert result.returncode == 2 and "--timeout must be positive" in result.stderr
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--timeout", "0"], "--timeout"),
+        (["--timeout", "-1"], "--timeout"),
+        (["--timeout", "nan"], "--timeout"),
+        (["--timeout", "inf"], "--timeout"),
+        (["--indent", "-5"], "--indent"),
+        (["--indent", "100000"], "--indent"),
+        (["--max-bytes", "0"], "--max-bytes"),
+        (["--max-bytes", "lots"], "--max-bytes"),
+        (["--max-memory", "1M"], "--max-memory"),
+        (["--encoding", "klingon"], "--encoding"),
+        (["--engine", "fastest"], "--engine"),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else v,
+)
+def test_a_bad_option_value_is_one_usage_line(args: list[str], option: str) -> None:
+    """Checked at the boundary (issue 20 item 11): exit 2, one line naming the option, and
+    nothing parsed (``--timeout nan``/``inf`` and ``--indent -5`` were internal errors)."""
+    result = _parse(str(SEEDS[0]), *args)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("referat: error: invalid value for "), lines
+    assert f"'{option}'" in lines[0] and "(see 'referat parse --help')" in lines[0]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--timeout", "nan"], ["--timeout", "inf"], ["--jobs", "-1"], ["--jobs", "100000"]],
+    ids=" ".join,
+)
+def test_a_bad_batch_option_is_one_usage_line(args: list[str], tmp_path: Path) -> None:
+    """``batch --timeout nan`` never timed out; ``--jobs 100000`` would fork that many."""
+    result = subprocess.run(
+        [REFERAT, "batch", str(SEEDS[0].parent), "--jsonl", str(tmp_path / "x.jsonl"), *args],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and "invalid value for" in result.stderr
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_sizes_take_units() -> None:
+    from referat_parser.limits import format_size, parse_size
+
+    assert parse_size("1000") == 1000 and parse_size("200K") == 200 * 1024
+    assert parse_size("50M") == parse_size("50 MiB") == parse_size("50mb") == 50 * 1024**2
+    assert parse_size("1.5G") == 3 * 1024**3 // 2
+    assert format_size(50 * 1024**2) == "50 MiB" and format_size(1000) == "1,000 bytes"
+    with pytest.raises(ValueError, match="not a size"):
+        parse_size("-5M")
+
+
+# --- --max-bytes when the size is unknown (issue 20 item 3) ----------------------------------
+
+
+def test_dev_zero_is_refused_at_the_limit_without_reading_it_all() -> None:
+    """/dev/zero has no size: it was read whole (2.6 GB, then MemoryError)."""
+    _one_clean_error(_parse("--max-bytes", "1000", "/dev/zero"), "over the limit of 1,000 bytes")
+
+
+def test_endless_stdin_is_refused_at_the_limit() -> None:
+    """``yes | referat parse --max-bytes 1000 -``."""
+    yes = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+    try:
+        result = subprocess.run(
+            [REFERAT, "parse", "--max-bytes", "1000", "-"],
+            stdin=yes.stdout, capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+    finally:
+        yes.kill()
+        yes.wait()
+    _one_clean_error(result, "-: input is over the limit of 1,000 bytes (see --max-bytes)")
+
+
+def test_a_fifo_is_read_in_chunks_up_to_the_limit(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "minutes.txt"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        try:
+            with fifo.open("wb") as fh:
+                for _ in range(1000):
+                    fh.write(b"Punkt 1. Tekst\n" * 1000)
+        except BrokenPipeError:
+            pass  # the reader stopped at its limit, as it should
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    _one_clean_error(_parse("--max-bytes", "20K", str(fifo)), "over the limit of 20,480 bytes")
+    writer.join(timeout=30)
+    assert not writer.is_alive()
+
+
+def test_a_small_fifo_within_the_limit_parses(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "minutes.txt"
+    os.mkfifo(fifo)
+    text = SEEDS[4].read_bytes()
+    writer = threading.Thread(target=lambda: fifo.write_bytes(text), daemon=True)
+    writer.start()
+    result = _parse(str(fifo))
+    writer.join(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["kind"] == "rapport"
+
+
+# --- bounded memory (issue 20 item 4) ----------------------------------------------------------
+
+
+def _newlines(tmp_path: Path) -> Path:
+    """About 130 bytes of memory per input byte: 1 MB of empty lines needs ~150 MB."""
+    blank = tmp_path / "blank.txt"
+    blank.write_text("Referat\n" + "\n" * 1_000_000, encoding="utf-8")
+    return blank
+
+
+def test_a_parse_over_max_memory_fails_alone_with_one_line(tmp_path: Path) -> None:
+    result = _parse("--max-memory", "64M", str(_newlines(tmp_path)), str(SEEDS[4]))
+    assert result.returncode == 1
+    message = "out of memory: its parse needed more than 64 MiB (see --max-memory)"
+    assert result.stderr.splitlines() == [f"referat: error: {tmp_path / 'blank.txt'}: {message}"]
+    assert json.loads(result.stdout)["kind"] == "rapport"  # the next file still parsed
+
+
+def test_max_memory_zero_lifts_the_bound(tmp_path: Path) -> None:
+    result = _parse("--max-memory", "0", "--compact", str(_newlines(tmp_path)))
+    assert result.returncode == 0 and json.loads(result.stdout)["title"] == "Referat"
+
+
+def test_memory_limit_is_restored_after_the_parse() -> None:
+    import resource
+
+    from referat_parser.limits import memory_limit
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    with pytest.raises(Exception, match="out of memory") as caught, memory_limit(64 << 20, "x"):
+        bytearray(256 << 20)
+    assert type(caught.value).__name__ == "OutOfMemoryError"
+    assert resource.getrlimit(resource.RLIMIT_AS) == before

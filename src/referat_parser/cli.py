@@ -1,29 +1,39 @@
 """The ``referat`` command: a thin adapter over ``parse_file``/``parse_bytes``.
 
-It reads files and stdin, chooses JSON or JSON Lines and the indent, maps ``ReferatError`` to
-one line on stderr and exit 1, and nothing else: no parsing rules live here. Exit codes:
-0 parsed (diagnostics allowed), 1 an input could not be read (or ``--strict`` and a warning),
-2 usage error.
+It reads files and stdin, chooses JSON or JSON Lines and the indent, checks every option at
+the boundary, maps ``ReferatError`` to one line on stderr and exit 1, and nothing else: no
+parsing rules live here. Exit codes: 0 parsed (diagnostics allowed), 1 an input could not be
+read or an output written (or ``--strict`` and a warning), 2 usage error (one line), 3 internal
+error, 130/143 interrupted by SIGINT/SIGTERM, 141 stdout closed (``referat parse … | head -1``).
 """
 
 from __future__ import annotations
 
+import enum
 import json
 import os
+import signal
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
-from .errors import ReferatError
-from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, STAGES
-from .output.writing import dump, write_atomic
+from . import limits
+from .errors import OutputError, ReferatError, printable
+from .helptext import App, choices
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, STAGES
 
 if TYPE_CHECKING:  # the pipeline and the models load on first use, not for --help
-    from .models import Document
+    from .models import Diagnostic, Document
 
-app = typer.Typer(
+EXIT_STDOUT_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `cat` or `yes` in `| head`
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+app = App(
     name="referat",
     help="Turn Danish meeting minutes (referater, dagsordener; text or PDF) into JSON.",
     add_completion=False,
@@ -33,141 +43,328 @@ app = typer.Typer(
 )
 
 _DEBUG = {"on": False}
+_SIGNALLED = {"term": False}
+
+
+class Engine(str, enum.Enum):
+    """PDF engines (``read/pdf.py``)."""
+
+    fast = "fast"
+    pdfplumber = "pdfplumber"
+
+
+# --- option checks: a bad value is a usage error (exit 2, one line) -------------------------
+
+T = TypeVar("T")
+
+
+def _checked(check: Callable[[T], T]) -> Callable[[T], T]:
+    """A typer callback from a ``limits`` check: its ``ValueError`` becomes a usage error."""
+
+    def callback(value: T) -> T:
+        if value is None:
+            return value
+        try:
+            return check(value)
+        except ValueError as exc:
+            raise typer.BadParameter(f"{exc} (got {value!r})") from None
+
+    return callback
+
+
+def _size(text: str | int) -> int:
+    if isinstance(text, int):  # the default, already a number
+        return text
+    try:
+        return limits.parse_size(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _encoding(name: str | None) -> str | None:
+    import codecs
+
+    if name is not None:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise typer.BadParameter(f"unknown encoding {name!r}") from None
+    return name
+
 
 # Options that ``parse`` and ``batch`` share.
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")]
+MaxBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        metavar="SIZE",
+        parser=_size,
+        callback=_checked(limits.check_max_bytes),
+        show_default="50M",
+        help="Refuse an input larger than this (bytes, or 200K, 50M, 1G).",
+    ),
+]
+MaxMemory = Annotated[
+    int,
+    typer.Option(
+        "--max-memory",
+        metavar="SIZE",
+        parser=_size,
+        callback=_checked(limits.check_max_memory),
+        show_default="2G",
+        help="Memory one file's parse may take (Linux; 0: no bound).",
+    ),
+]
+Timeout = Annotated[
+    float,
+    typer.Option(
+        metavar="SECONDS",
+        callback=_checked(limits.check_timeout),
+        help="Give up on a file after this long.",
+    ),
+]
 EngineOption = Annotated[
-    str, typer.Option(help="PDF engine: 'fast' (pypdfium2 + pdfplumber tables) or 'pdfplumber'.")
+    Engine,
+    typer.Option(
+        metavar=choices(Engine),
+        help="PDF engine: pypdfium2 text with pdfplumber tables, or pdfplumber alone.",
+    ),
 ]
 
 
+def _error(message: str) -> None:
+    typer.echo(f"referat: error: {printable(message)}", err=True)
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"referat: error: {message}", err=True)
+    _error(message)
     raise typer.Exit(code)
 
 
-def _parse_one(
-    name: str, encoding: str | None, engine: str, max_bytes: int, timeout: float
-) -> Document:
+# --- parse ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    """How ``parse`` reads and bounds each file."""
+
+    encoding: str | None
+    engine: str
+    max_bytes: int
+    max_memory: int
+    timeout: float
+    indent: int | None
+
+
+def _convert(name: str, settings: _Settings) -> tuple[Document, str]:
+    """Parse one file (``-``: stdin) and serialise it, within its time and memory bounds."""
     from .deadline import deadline
+    from .output.writing import dump
 
-    with deadline(timeout, name):
-        return _read_and_parse(name, encoding, engine, max_bytes)
+    with limits.memory_limit(settings.max_memory, name), deadline(settings.timeout, name):
+        doc = _read_and_parse(name, settings)
+        return doc, dump(doc, settings.indent)
 
 
-def _read_and_parse(name: str, encoding: str | None, engine: str, max_bytes: int) -> Document:
-    from .pipeline import parse_bytes, parse_file
+def _read_and_parse(name: str, settings: _Settings) -> Document:
+    from .pipeline import parse_bytes, parse_file, read_limited
 
     if name == "-":
-        data = sys.stdin.buffer.read()
-        if len(data) > max_bytes:
-            raise _InputTooLargeError(len(data), max_bytes)
-        return parse_bytes(data, source=None, encoding=encoding)
-    return parse_file(name, encoding=encoding, engine=engine, max_bytes=max_bytes)  # type: ignore[arg-type]
+        data = read_limited(sys.stdin.buffer, "-", settings.max_bytes)
+        return parse_bytes(data, source=None, encoding=settings.encoding)
+    return parse_file(
+        name,
+        encoding=settings.encoding,
+        engine=settings.engine,  # type: ignore[arg-type]
+        max_bytes=settings.max_bytes,
+    )
 
 
-class _InputTooLargeError(ReferatError):
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(
-            f"-: input is {size:,} bytes, over the limit of {limit:,} (see --max-bytes)"
-        )
+def _strict_lines(name: str, diagnostics: list[Diagnostic]) -> list[str]:
+    """``--strict``: one line per warning or error, ``file:line: code (severity): message``."""
+    lines = []
+    for d in diagnostics:
+        if d.severity == "info":
+            continue
+        where = f"{name}:{d.line}" if d.line is not None else name
+        if d.page is not None:
+            where += f" (page {d.page})"
+        lines.append(f"referat: strict: {printable(where)}: {d.code} ({d.severity}): {d.message}")
+    return lines
+
+
+def _print(text: str) -> None:
+    """One document on stdout; a closed pipe ends the command quietly (exit 141)."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_closed()
+    except OSError as exc:
+        _fail(str(OutputError("stdout", exc)))
+
+
+def _stdout_closed() -> NoReturn:
+    """The reader went away (``| head -1``): stop quietly, as ``cat`` would, with the status
+    shells report for it (141 = 128 + SIGPIPE); point stdout at /dev/null so the interpreter's
+    last flush cannot complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (a test runner's capture): nothing to silence
+    raise typer.Exit(EXIT_STDOUT_CLOSED)
 
 
 @app.command()
 def parse(
-    files: Annotated[list[str], typer.Argument(help="Text or PDF files; '-' reads stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE", help="Text or PDF files; '-' reads stdin.")
+    ],
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write to this file (atomically) instead of stdout.",
+        ),
     ] = None,
-    indent: Annotated[int, typer.Option(help="JSON indent for a single document.")] = 2,
+    indent: Annotated[
+        int,
+        typer.Option(
+            metavar="N",
+            callback=_checked(limits.check_indent),
+            help=f"JSON indent for a single document (0-{limits.MAX_INDENT}).",
+        ),
+    ] = 2,
     compact: Annotated[bool, typer.Option("--compact", help="No indentation.")] = False,
     encoding: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Text encoding of the input (default: detect)."),
+        typer.Option(
+            metavar="NAME",
+            callback=_encoding,
+            help="Text encoding of the input, e.g. cp1252 (default: detect).",
+        ),
     ] = None,
-    engine: EngineOption = "fast",
+    engine: EngineOption = Engine.fast,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_memory: MaxMemory = DEFAULT_MAX_MEMORY,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when any document has a warning or error.")
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when a document has a warning or error (each on stderr)."
+        ),
     ] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = DEFAULT_TIMEOUT,
+    timeout: Timeout = DEFAULT_TIMEOUT,
 ) -> None:
     """Parse documents and print JSON (one file) or JSON Lines (several files)."""
-    if engine not in ("fast", "pdfplumber"):
-        _fail(f"unknown engine {engine!r} (use 'fast' or 'pdfplumber')", 2)
-    if timeout <= 0:
-        _fail("--timeout must be positive", 2)
     as_lines = len(files) > 1
+    settings = _Settings(
+        encoding, engine.value, max_bytes, max_memory, timeout,
+        None if (compact or as_lines) else indent,
+    )  # fmt: skip
     chunks: list[str] = []
     failed = flagged = False
-    out = sys.stdout
     for name in files:
         try:
-            doc = _parse_one(name, encoding, engine, max_bytes, timeout)
+            doc, text = _convert(name, settings)
         except ReferatError as exc:
-            typer.echo(f"referat: error: {exc}", err=True)
+            _error(str(exc))
             failed = True
             continue
-        flagged = flagged or any(d.severity != "info" for d in doc.diagnostics)
-        text = dump(doc, None if (compact or as_lines) else indent)
         if output is None:
-            out.write(text + "\n")
-            out.flush()
+            _print(text)
         else:
             chunks.append(text)
+        if strict:
+            warnings = _strict_lines(name, doc.diagnostics)
+            flagged = flagged or bool(warnings)
+            for line in warnings:
+                typer.echo(line, err=True)
     if output is not None and chunks:
-        write_atomic(output, "\n".join(chunks) + "\n")
-    if failed or (strict and flagged):
+        _write_output(output, "\n".join(chunks) + "\n")
+    if failed or flagged:
         raise typer.Exit(1)
+
+
+def _write_output(output: Path, text: str) -> None:
+    from .output.writing import write_atomic
+
+    try:
+        write_atomic(output, text, clean_stale=True)
+    except OutputError as exc:
+        _fail(str(exc))
+    except BrokenPipeError:
+        _stdout_closed()
+
+
+# --- batch ------------------------------------------------------------------------------------
 
 
 @app.command()
 def batch(
-    in_dir: Annotated[Path, typer.Argument(help="Archive folder: .txt and .pdf files, any depth.")],
+    in_dir: Annotated[
+        Path,
+        typer.Argument(metavar="IN_DIR", help="Archive folder: .txt and .pdf files, any depth."),
+    ],
     out_dir: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--output", "-o", help="Output folder: one JSON file per input + _report.jsonl."
+            "--output",
+            "-o",
+            metavar="OUT_DIR",
+            help="Output folder: one JSON file per input + _report.jsonl.",
         ),
     ] = None,
     jsonl: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--jsonl", help="Write one JSON Lines stream to this file ('-': stdout)."),
+        typer.Option(
+            "--jsonl", metavar="FILE", help="Write one JSON Lines stream to FILE ('-': stdout)."
+        ),
     ] = None,
     glob: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--glob", help="Only inputs whose path inside IN_DIR matches ('2024/*.pdf')."),
+        typer.Option(
+            "--glob",
+            metavar="PATTERN",
+            help="Only inputs whose path inside IN_DIR matches: '*' stays in one folder, "
+            "'**' spans any depth ('2024/*.pdf', '**/*.txt').",
+        ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of CPUs).")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            callback=_checked(limits.check_jobs),
+            show_default="the number of CPUs",
+            help="Worker processes.",
+        ),
     ] = 0,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = DEFAULT_TIMEOUT,
+    timeout: Timeout = DEFAULT_TIMEOUT,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_memory: MaxMemory = DEFAULT_MAX_MEMORY,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Skip inputs whose output is up to date.")
+        bool,
+        typer.Option("--resume", help="Skip inputs whose output is up to date (see README)."),
     ] = False,
-    engine: EngineOption = "fast",
+    engine: EngineOption = Engine.fast,
     dask_scheduler: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--dask-scheduler", help="Run on a Dask cluster (tcp://HOST:PORT)."),
+        typer.Option(
+            "--dask-scheduler",
+            metavar="ADDRESS",
+            help="Run on a Dask cluster (tcp://HOST:PORT).",
+        ),
     ] = None,
 ) -> None:
     """Convert an archive folder in parallel: exit 0 when every file parsed, 1 when any failed."""
     from .output.archive import Options
 
-    if not in_dir.is_dir():
-        _fail(f"{in_dir}: not a folder", 2)
-    if out_dir is None and jsonl is None:
-        _fail("give an output folder (-o OUT_DIR) or --jsonl FILE", 2)
-    if engine not in ("fast", "pdfplumber"):
-        _fail(f"unknown engine {engine!r} (use 'fast' or 'pdfplumber')", 2)
-    if timeout <= 0 or jobs < 0:
-        _fail("--timeout must be positive and --jobs not negative", 2)
-    if out_dir is not None:
-        if out_dir.exists() and not out_dir.is_dir():
-            _fail(f"{out_dir}: exists and is not a folder", 2)
-        out_dir.mkdir(parents=True, exist_ok=True)
+    _check_batch_paths(in_dir, out_dir, jsonl)
     options = Options(
         in_dir=in_dir,
         out_dir=out_dir,
@@ -176,8 +373,9 @@ def batch(
         jobs=jobs or os.cpu_count() or 1,
         timeout=timeout,
         max_bytes=max_bytes,
+        max_memory=max_memory,
         resume=resume,
-        engine=engine,
+        engine=engine.value,
         dask_scheduler=dask_scheduler,
     )
     from .output.progress import run_batch
@@ -186,16 +384,34 @@ def batch(
         failed = run_batch(options)
     except ReferatError as exc:
         _fail(str(exc))
+    except BrokenPipeError:
+        _stdout_closed()
     if failed:
         raise typer.Exit(1)
 
 
+def _check_batch_paths(in_dir: Path, out_dir: Path | None, jsonl: str | None) -> None:
+    """Usage errors (exit 2) before anything is read or written."""
+    if not in_dir.is_dir():
+        _fail(f"{in_dir}: not a folder", 2)
+    if out_dir is None and jsonl is None:
+        _fail("give an output folder (-o OUT_DIR) or --jsonl FILE", 2)
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        _fail(f"{out_dir}: exists and is not a folder", 2)
+
+
+# --- schema, debug, the root ------------------------------------------------------------------
+
+
 @app.command()
 def schema(
-    indent: Annotated[int, typer.Option(help="JSON indent.")] = 2,
+    indent: Annotated[
+        int,
+        typer.Option(metavar="N", callback=_checked(limits.check_indent), help="JSON indent."),
+    ] = 2,
 ) -> None:
     """Print the JSON Schema of the output (the published contract)."""
-    typer.echo(json.dumps(json_schema(), indent=indent, ensure_ascii=False))
+    _print(json.dumps(json_schema(), indent=indent, ensure_ascii=False))
 
 
 def json_schema() -> dict[str, object]:
@@ -206,19 +422,34 @@ def json_schema() -> dict[str, object]:
 
 @app.command(hidden=True)
 def debug(
-    file: Annotated[str, typer.Argument(help="Text file or '-'.")],
-    stage: Annotated[str, typer.Option(help=f"One of: {', '.join(STAGES)}.")] = "segment",
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Text file or '-'.")],
+    stage: Annotated[
+        str, typer.Option(metavar="STAGE", help=f"One of: {', '.join(STAGES)}.")
+    ] = "segment",
 ) -> None:
     """Print one pipeline stage's value (for field debugging)."""
     from .output.debugging import stage_dump
+    from .pipeline import read_input, read_limited
 
-    data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     try:
-        typer.echo(stage_dump(data, stage))
+        if file == "-":
+            data = read_limited(sys.stdin.buffer, "-", DEFAULT_MAX_BYTES)
+        else:
+            data = read_input(Path(file), DEFAULT_MAX_BYTES)
+        _print(stage_dump(data, stage))
     except ReferatError as exc:
         _fail(str(exc))
     except KeyError:
         _fail(f"unknown stage {stage!r} (one of: {', '.join(STAGES)})", 2)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+        from .models import SCHEMA_VERSION
+
+        typer.echo(f"referat {__version__} (JSON schema {SCHEMA_VERSION})")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -226,20 +457,71 @@ def _root(
     debug_flag: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_print_version, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     _DEBUG["on"] = debug_flag
 
 
+# --- the console entry point ------------------------------------------------------------------
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: finished files stay, temporary ones go."""
+
+
+def _on_sigterm(_signum: int, _frame: FrameType | None) -> None:
+    _SIGNALLED["term"] = True
+    raise Terminated
+
+
+def _click_errors() -> tuple[type[Exception], type[Exception]]:
+    """click's ``UsageError`` and ``ClickException``, from whichever click Typer uses (Typer
+    0.29 carries its own copy): both are bases of ``typer.BadParameter``."""
+    bases = {cls.__name__: cls for cls in typer.BadParameter.__mro__}
+    return bases["UsageError"], bases["ClickException"]
+
+
 def main() -> None:
-    """Console entry point: unexpected errors are one line unless --debug."""
+    """Console entry point: usage errors and unexpected errors are one line (unless --debug)."""
+    usage_error, click_error = _click_errors()
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        app()
-    except (KeyboardInterrupt, BrokenPipeError):
-        sys.exit(130)
+        code = app(standalone_mode=False)
+    except usage_error as exc:
+        code = _usage_error(exc)
+    except click_error as exc:
+        _error(exc.format_message())  # type: ignore[attr-defined]
+        code = exc.exit_code  # type: ignore[attr-defined]
+    except KeyboardInterrupt:
+        code = 130
     except Exception as exc:
         if "--debug" in sys.argv:
             raise
         typer.echo(
-            f"referat: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True
+            f"referat: internal error: {type(exc).__name__}: {printable(str(exc))} "
+            "(rerun with --debug)",
+            err=True,
         )
-        sys.exit(3)
+        code = 3
+    if code == 130 and _SIGNALLED["term"]:
+        code = EXIT_TERMINATED
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(exc: Exception) -> int:
+    """One line: ``referat: error: invalid value for '--timeout': … (see 'referat parse --help')``;
+    a command given nothing prints its help, as before."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()  # type: ignore[attr-defined]
+        return 2
+    message: str = exc.format_message()  # type: ignore[attr-defined]
+    message = message[:1].lower() + message[1:]
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    _error(message.rstrip(".") + hint)
+    return 2

@@ -10,14 +10,18 @@ stage's value for field debugging.
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
+import os
+import stat
 from collections.abc import Sequence
+from io import RawIOBase
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from .check import assemble, crosschecks
 from .diagnostics import Diagnostics
-from .errors import InputError
+from .errors import InputError, os_reason
 from .extract import metadata, people
 from .extract.decisions import classify
 from .layout import outline
@@ -29,7 +33,16 @@ from .read import noise
 from .read.decode import decode, normalise
 
 Engine = Literal["fast", "pdfplumber"]
-__all__ = ["STAGES", "parse_bytes", "parse_file", "parse_lines", "parse_text", "text_lines"]
+__all__ = [
+    "STAGES",
+    "parse_bytes",
+    "parse_file",
+    "parse_lines",
+    "parse_text",
+    "read_input",
+    "read_limited",
+    "text_lines",
+]
 
 
 def text_lines(text: str, diags: Diagnostics) -> list[Line]:
@@ -195,22 +208,48 @@ def parse_file(
 
 
 def read_input(p: Path, max_bytes: int) -> bytes:
-    """Read a file's bytes, turning OS errors into one-line ``InputError``s."""
+    """Read a file's bytes, turning OS errors into one-line ``InputError``s. A regular file
+    over ``max_bytes`` is refused from its size before it is read; anything whose size is
+    unknown (a FIFO, ``/dev/zero``, a character device) is read in chunks and refused as
+    soon as it passes the limit."""
     try:
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{p}: file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)"
-            )
-        return p.read_bytes()
+        with open(p, "rb", buffering=0) as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise InputError(
+                    f"{p}: file is {info.st_size:,} bytes, over the limit of {max_bytes:,} "
+                    "(see --max-bytes)"
+                )
+            return read_limited(fh, str(p), max_bytes)
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory") from None
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except PermissionError:
         raise InputError(f"{p}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{p}: cannot read ({os_reason(exc)})") from None
+
+
+_CHUNK = 1024 * 1024
+
+
+def read_limited(stream: BinaryIO | RawIOBase, label: str, max_bytes: int) -> bytes:
+    """Read ``stream`` to its end in chunks (stdin, a FIFO), never more than ``max_bytes``:
+    past it, stop reading and refuse the input."""
+    buffer = io.BytesIO()
+    while True:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - buffer.tell()))
+        if not chunk:
+            return buffer.getvalue()
+        buffer.write(chunk)
+        if buffer.tell() > max_bytes:
+            raise InputError(
+                f"{label}: input is over the limit of {max_bytes:,} bytes (see --max-bytes); "
+                "stopped reading"
+            )
 
 
 def _parse_pdf(p: Path, data: bytes, engine: Engine) -> Document:

@@ -1,4 +1,4 @@
 """Output: ``Document``s in, files and streams out.
 
-JSON and atomic writing (``writing``), archives (``archive``, ``progress``), stage dumps.
+``writing`` (JSON, atomic files), batch (``inputs``, ``archive``, ``pool``, ``progress``), ``debugging``.
 """

@@ -1,58 +1,48 @@
 """``referat batch``: convert an archive folder in parallel, resumably, losing nothing.
 
-The flow: ``find_inputs`` walks the folder (sorted, no symlink escapes) -> ``plan`` pairs each
-input with its output path and, with ``--resume``, skips the ones already done -> a runner
-(``run_local``: a small process pool with per-file deadlines; ``run_dask``: a Dask cluster)
-calls ``convert`` on each file -> ``Batch.accept`` writes each result atomically and records a
-report line -> ``Batch.finish`` writes ``_report.jsonl`` and, with ``--jsonl``, the stream in
-input order. Results are collected in input order, so the output is the same bytes whatever
-``--jobs`` is.
+The flow: ``inputs.find_inputs`` walks the folder (sorted, shell-glob filter, no symlink
+escapes, no FIFOs or devices) -> ``plan`` pairs each input with its output path, refuses output
+names that collide, and with ``--resume`` skips the ones already done -> a runner (``pool.py``:
+local worker processes, or a Dask cluster) calls ``convert`` on each file -> ``Batch.accept``
+records a report line -> ``Batch.finish`` puts ``_report.jsonl`` and the ``--jsonl`` stream in
+place. Results are recorded in input order, so the output is the same bytes whatever
+``--jobs`` is. A full output device stops the batch early (``Batch.stopped``).
 
-Why a hand-made pool and not ``ProcessPoolExecutor``: a file that hangs must be stopped after
-``--timeout`` seconds, and a worker that dies (a segfault in a PDF library) must be replaced
-without losing the other files' work. Each worker here is one process with one pipe; the parent
-kills and replaces exactly the worker that overran or died.
+Paths in the report are as given: ``referat batch archive -o out`` records
+``archive/2024/a.pdf`` and ``out/2024/a.pdf.json``; absolute folders give absolute paths.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from ..errors import ReferatError
+from ..errors import OutputError, ReferatError
+from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, memory_limit
+from .inputs import SUFFIXES, find_inputs, output_collisions, output_path
+from .writing import AtomicFile, remove_stale_temps
 
-SUFFIXES = (".txt", ".pdf")
 REPORT_NAME = "_report.jsonl"
 PARTIAL_SUFFIX = ".partial"
-# Test-only fault injection: a worker given a file whose name contains this marker hangs or
-# dies, so the tests can prove the timeout and crash paths. Set only by tests/test_archive.py.
-_FAULT_ENV = "REFERAT_TEST_FAULTS"
+DEVICE_FULL = "the output device is full"
 
 
 def parser_version() -> str:
     """Package and schema version: an output made by another version is not up to date."""
-    from importlib.metadata import PackageNotFoundError, version
-
+    from .. import __version__
     from ..models import SCHEMA_VERSION
 
-    try:
-        package = version("referat-parser")
-    except PackageNotFoundError:  # running from a source tree without an install
-        package = "0+unknown"
-    return f"{package}/schema-{SCHEMA_VERSION}"
+    return f"{__version__}/schema-{SCHEMA_VERSION}"
 
 
-# --- finding the inputs ------------------------------------------------------------------------
+# --- the tasks --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,41 +53,6 @@ class Task:
     path: str
     relative: str
     output: str | None
-
-
-def find_inputs(root: Path, pattern: str | None) -> list[tuple[Path, str | None]]:
-    """Text and PDF files under ``root``, sorted by their path inside it, each with ``None`` or
-    the reason it is refused (a symlink that points outside ``root``). Symlinked folders are
-    not followed; hidden files (".name") are ignored."""
-    base = root.resolve()
-    found: list[tuple[str, Path, str | None]] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            path = Path(folder, name)
-            relative = path.relative_to(root).as_posix()
-            if path.suffix.casefold() not in SUFFIXES or name.startswith("."):
-                continue
-            if pattern and not fnmatch.fnmatch(relative, pattern):
-                continue
-            outside = path.is_symlink() and not _inside(path.resolve(), base)
-            found.append(
-                (relative, path, "symlink points outside the input folder" if outside else None)
-            )
-    return [(path, why) for _, path, why in sorted(found, key=lambda f: f[0])]
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
-def output_path(out_dir: Path, relative: str) -> Path:
-    """``2024/a.pdf`` -> ``OUT/2024/a.pdf.json``: the full input name is kept, so ``a.txt`` and
-    ``a.pdf`` in one folder never clash. Refuses any path that would leave ``out_dir``."""
-    target = (out_dir / f"{relative}.json").resolve()
-    if not _inside(target, out_dir.resolve()):
-        raise ValueError(f"{relative}: output would leave the output folder")
-    return target
 
 
 # --- converting one file (runs in a worker) ----------------------------------------------------
@@ -114,59 +69,69 @@ class Result:
     diagnostics: int = 0
     error: str | None = None
     sha256: str | None = None
+    output_sha256: str | None = None  # of the output file's bytes, for ``--resume``
     seconds: float = 0.0
+    device_full: bool = False  # the output could not be written: no space left
 
 
 def convert(
-    task: Task, engine: str, max_bytes: int, *, write: bool = False, keep_text: bool = True
+    task: Task,
+    engine: str,
+    max_bytes: int,
+    *,
+    max_memory: int = 0,
+    write: bool = False,
+    keep_text: bool = True,
 ) -> Result:
     """Parse one file into its JSON; every failure becomes a ``Result``, never a raise.
     ``write``: write ``task.output`` here (local workers share the disk, and the parent stays
-    free); ``keep_text``: send the JSON back (for JSON Lines, or for the parent to write)."""
+    free); ``keep_text``: send the JSON back (for JSON Lines, or for the parent to write);
+    ``max_memory``: bound the parse's memory (in a worker process of its own only)."""
     from ..pipeline import parse_file
     from .writing import dump, write_atomic
 
     start = time.perf_counter()
-    _inject_fault(task.path)
     try:
-        doc = parse_file(task.path, engine=engine, max_bytes=max_bytes)  # type: ignore[arg-type]
+        with memory_limit(max_memory, task.path):
+            doc = parse_file(task.path, engine=engine, max_bytes=max_bytes)  # type: ignore[arg-type]
+            text = dump(doc, None)
     except ReferatError as exc:
         return Result(task.index, "failed", error=str(exc), seconds=_since(start))
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
         message = f"{task.path}: internal error: {type(exc).__name__}: {exc}"
         return Result(task.index, "failed", error=message, seconds=_since(start))
     warned = any(d.severity != "info" for d in doc.diagnostics)
-    text = dump(doc, None)
-    written = False
-    if write and task.output is not None:
-        write_atomic(Path(task.output), text + "\n")
-        written = True
-    return Result(
+    result = Result(
         task.index,
         "warnings" if warned else "ok",
-        text=text if keep_text or not written else None,
-        written=written,
         diagnostics=len(doc.diagnostics),
         sha256=doc.source.sha256,
+        output_sha256=content_sha256(text),
         seconds=_since(start),
     )
+    if write and task.output is not None:
+        try:
+            write_atomic(Path(task.output), text + "\n")
+        except OutputError as exc:
+            return _write_failed(result, exc)
+        result.written = True
+    result.text = text if keep_text or not result.written else None
+    return result
+
+
+def content_sha256(text: str) -> str:
+    """SHA-256 of an output file's bytes (the JSON and its newline)."""
+    return hashlib.sha256((text + "\n").encode("utf-8")).hexdigest()
+
+
+def _write_failed(result: Result, exc: OutputError) -> Result:
+    result.status, result.error, result.device_full = "failed", str(exc), exc.device_full
+    result.text = result.output_sha256 = None
+    return result
 
 
 def _since(start: float) -> float:
     return round(time.perf_counter() - start, 3)
-
-
-def _inject_fault(path: str) -> None:
-    faults = os.environ.get(_FAULT_ENV)
-    if not faults:
-        return
-    for fault in faults.split(","):
-        kind, _, marker = fault.partition("=")
-        if marker and marker in path:
-            if kind == "hang":
-                time.sleep(3600)
-            elif kind == "crash":
-                os._exit(70)
 
 
 # --- the batch: plan, accept results, finish ---------------------------------------------------
@@ -179,8 +144,9 @@ class Options:
     jsonl: str | None = None
     pattern: str | None = None
     jobs: int = 1
-    timeout: float = 60.0
-    max_bytes: int = 50 * 1024 * 1024
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_memory: int = DEFAULT_MAX_MEMORY
     resume: bool = False
     engine: str = "fast"
     dask_scheduler: str | None = None
@@ -195,6 +161,7 @@ class ReportLine:
     error: str | None
     seconds: float | None
     sha256: str | None
+    output_sha256: str | None
     parser_version: str
 
 
@@ -204,28 +171,33 @@ class _OrderedFile:
     ``discard`` removes it (an interrupted batch leaves no half-written file)."""
 
     def __init__(self, target: str) -> None:
-        self.target = target
-        if target == "-":
-            self.tmp, self.fh = None, sys.stdout
-        else:
-            path = Path(target)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            self.tmp, self.fh = tmp, os.fdopen(fd, "w", encoding="utf-8")
+        self.file = None if target == "-" else AtomicFile(Path(target))
 
     def write(self, text: str) -> None:
-        self.fh.write(text)
+        if self.file is not None:
+            self.file.write(text)
+            return
+        try:
+            sys.stdout.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError("stdout", exc) from None
 
     def commit(self) -> None:
-        self.fh.flush()
-        if self.tmp is not None:
-            self.fh.close()
-            os.replace(self.tmp, self.target)
+        if self.file is not None:
+            self.file.commit()
+            return
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError("stdout", exc) from None
 
     def discard(self) -> None:
-        if self.tmp is not None:
-            self.fh.close()
-            Path(self.tmp).unlink(missing_ok=True)
+        if self.file is not None:
+            self.file.discard()
 
 
 @dataclass
@@ -242,36 +214,58 @@ class Batch:
     )
     failures: list[ReportLine] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
+    total: int = 0  # inputs found, refused and skipped ones included
+    stopped: str | None = None  # why the batch stopped early (the output device is full)
     _pending: dict[int, tuple[ReportLine, str | None]] = field(default_factory=dict)
     _next: int = 0
     _report: _OrderedFile | None = None
     _stream: _OrderedFile | None = None
-    _partial: Any = None
+    _partial: IO[str] | None = None
     _flushed: float = 0.0
 
+    @property
+    def partial_path(self) -> Path | None:
+        out = self.options.out_dir
+        return None if out is None else out / (REPORT_NAME + PARTIAL_SUFFIX)
+
     def open(self) -> None:
+        """Create the output folder and the report files (``OutputError`` when it cannot)."""
         out = self.options.out_dir
         if out is not None:
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(out, exc) from None
             self._report = _OrderedFile(str(out / REPORT_NAME))
-            self._partial = (out / (REPORT_NAME + PARTIAL_SUFFIX)).open("a", encoding="utf-8")
+            assert self.partial_path is not None
+            try:
+                self._partial = self.partial_path.open("a", encoding="utf-8")
+            except OSError as exc:
+                raise OutputError(self.partial_path, exc) from None
         if self.options.jsonl is not None:
             self._stream = _OrderedFile(self.options.jsonl)
 
     def accept(self, task: Task, result: Result) -> ReportLine:
-        """Write one file's JSON (atomically) and record its report line."""
+        """Write one file's JSON (atomically) if the worker did not, and record its line."""
         from .writing import write_atomic
 
         if result.text is not None and task.output is not None and not result.written:
-            write_atomic(Path(task.output), result.text + "\n")
+            try:
+                write_atomic(Path(task.output), result.text + "\n")
+            except OutputError as exc:
+                result = _write_failed(result, exc)
+        if result.device_full and self.stopped is None:
+            self.stopped = DEVICE_FULL
         parsed = result.status != "failed"
         line = ReportLine(
             path=task.path,
             output=task.output if parsed else None,
             status=result.status,
-            diagnostics=result.diagnostics if result.status != "failed" else None,
+            diagnostics=result.diagnostics if parsed else None,
             error=result.error,
             seconds=result.seconds,
             sha256=result.sha256,
+            output_sha256=result.output_sha256 if parsed and task.output else None,
             parser_version=self.version,
         )
         self.record(task.index, line, result.text)
@@ -281,11 +275,7 @@ class Batch:
         self.counts[line.status] += 1
         if line.status == "failed":
             self.failures.append(line)
-        if self._partial is not None:  # a running copy, so an interrupted batch can --resume
-            self._partial.write(json.dumps(asdict(line), ensure_ascii=False) + "\n")
-            if time.monotonic() - self._flushed > 0.5:  # a kill loses at most 0.5 s of work
-                self._partial.flush()
-                self._flushed = time.monotonic()
+        self._write_partial(json.dumps(asdict(line), ensure_ascii=False) + "\n")
         self._pending[index] = (line, text if self._stream is not None else None)
         while self._next in self._pending:
             ready, body = self._pending.pop(self._next)
@@ -295,47 +285,91 @@ class Batch:
                 self._stream.write(body + "\n")
             self._next += 1
 
+    def _write_partial(self, text: str) -> None:
+        """A running copy of the report, so an interrupted batch can ``--resume``."""
+        if self._partial is None:
+            return
+        try:
+            self._partial.write(text)
+            if time.monotonic() - self._flushed > 0.5:  # a kill loses at most 0.5 s of work
+                self._partial.flush()
+                self._flushed = time.monotonic()
+        except OSError as exc:
+            raise OutputError(self.partial_path, exc) from None
+
     def finish(self, complete: bool = True) -> None:
-        """Put the report and the JSON Lines file in place; after an interrupt, discard them
-        (the partial report stays for ``--resume``)."""
+        """Put the report and the JSON Lines file in place; after an interrupt or an early
+        stop, discard them (the partial report stays for ``--resume``) and remove any
+        temporary file a killed worker left."""
         for sink in (self._report, self._stream):
             if sink is not None:
                 sink.commit() if complete else sink.discard()
         if self._partial is not None:
-            self._partial.close()
-            if complete and self.options.out_dir is not None:
-                (self.options.out_dir / (REPORT_NAME + PARTIAL_SUFFIX)).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # its last lines are lost: --resume redoes them
+                self._partial.close()
+            if complete and self.partial_path is not None:
+                self.partial_path.unlink(missing_ok=True)
+        if not complete and self.options.out_dir is not None:
+            remove_stale_tree(self.options.out_dir)
+
+
+def remove_stale_tree(out_dir: Path) -> int:
+    """Remove the temporary files killed runs left anywhere in ``out_dir``."""
+    removed = 0
+    for folder, dirs, _files in os.walk(out_dir, followlinks=False):
+        removed += remove_stale_temps(Path(folder))
+        dirs.sort()
+    return removed
+
+
+class NoInputsError(ReferatError):
+    """Nothing to convert: the folder holds no input, or ``--glob`` matched none."""
 
 
 def plan(options: Options) -> Batch:
-    """Find the inputs, give each its output path, record refusals and resumable skips."""
-    batch = Batch(options, parser_version())
+    """Find the inputs, give each its output path, record refusals, collisions and resumable
+    skips. Nothing is written before the inputs are known to exist."""
+    inputs = find_inputs(options.in_dir, options.pattern)
+    if not inputs:
+        matching = f" matching --glob {options.pattern!r}" if options.pattern else ""
+        kinds = " or ".join(SUFFIXES)
+        raise NoInputsError(f"{options.in_dir}: no {kinds} files{matching}")
+    batch = Batch(options, parser_version(), total=len(inputs))
+    _remove_stale_temps(options)
     previous = _previous_report(options.out_dir) if options.resume else {}
+    relatives = [path.relative_to(options.in_dir).as_posix() for path, _ in inputs]
+    reserved = (REPORT_NAME, REPORT_NAME + PARTIAL_SUFFIX)
+    clashes = output_collisions(relatives, reserved) if options.out_dir is not None else {}
     batch.open()
-    for index, (path, refused) in enumerate(find_inputs(options.in_dir, options.pattern)):
-        relative = path.relative_to(options.in_dir).as_posix()
+    for index, ((path, refused), relative) in enumerate(zip(inputs, relatives)):
+        refused = refused or clashes.get(relative)
         try:
-            output = (
-                None if options.out_dir is None else str(output_path(options.out_dir, relative))
-            )
+            output = None if options.out_dir is None else output_path(options.out_dir, relative)
         except ValueError as exc:
             refused = str(exc)
         if refused is not None:
             batch.record(index, _refusal(path, refused, batch.version), None)
             continue
-        task = Task(index, str(path), relative, output)
+        task = Task(index, str(path), relative, None if output is None else str(output))
         before = previous.get(task.path)
-        if before is not None and _up_to_date(task, before, batch.version):
-            assert output is not None
-            text = Path(output).read_text(encoding="utf-8").rstrip("\n")
+        text = _resumable(task, before, batch.version) if before is not None else None
+        if before is not None and text is not None:
             batch.record(index, _skipped(task, before), text)
             continue
         batch.tasks.append(task)
     return batch
 
 
+def _remove_stale_temps(options: Options) -> None:
+    if options.out_dir is not None and options.out_dir.is_dir():
+        remove_stale_tree(options.out_dir)
+    if options.jsonl not in (None, "-"):
+        target = Path(options.jsonl)
+        remove_stale_temps(target.parent, target.name)
+
+
 def _refusal(path: Path, why: str, version: str) -> ReportLine:
-    return ReportLine(str(path), None, "failed", None, f"{path}: {why}", None, None, version)
+    return ReportLine(str(path), None, "failed", None, f"{path}: {why}", None, None, None, version)
 
 
 def _skipped(task: Task, before: dict[str, Any]) -> ReportLine:
@@ -347,6 +381,7 @@ def _skipped(task: Task, before: dict[str, Any]) -> ReportLine:
         None,
         0.0,
         before.get("sha256"),
+        before.get("output_sha256"),
         before.get("parser_version", ""),
     )
 
@@ -360,7 +395,7 @@ def _previous_report(out_dir: Path | None) -> dict[str, dict[str, Any]]:
         path = out_dir / name
         if not path.exists():
             continue
-        for raw in path.read_text(encoding="utf-8").splitlines():
+        for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
             try:
                 line = json.loads(raw)
             except json.JSONDecodeError:
@@ -370,159 +405,21 @@ def _previous_report(out_dir: Path | None) -> dict[str, dict[str, Any]]:
     return seen
 
 
-def _up_to_date(task: Task, before: dict[str, Any] | None, version: str) -> bool:
-    """Done before, by this parser version, from the same bytes, and the output still there."""
-    if before is None or before.get("status") not in ("ok", "warnings", "skipped"):
-        return False
+def _resumable(task: Task, before: dict[str, Any], version: str) -> str | None:
+    """The output's JSON when it is up to date: done before by this parser version, from the
+    same input bytes, and the output file still holds exactly what was written (its
+    SHA-256 as recorded: a file truncated or edited by hand is parsed again)."""
+    if before.get("status") not in ("ok", "warnings", "skipped"):
+        return None
     if before.get("parser_version") != version or task.output is None:
-        return False
-    if not Path(task.output).exists():
-        return False
+        return None
     try:
+        written = Path(task.output).read_bytes()
         digest = hashlib.sha256(Path(task.path).read_bytes()).hexdigest()
     except OSError:
-        return False
-    return bool(digest == before.get("sha256"))
-
-
-# --- running: local worker processes -----------------------------------------------------------
-
-Convert = Callable[[Task], Result]
-
-
-def _worker_main(conn: Any, engine: str, max_bytes: int, keep_text: bool) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    while True:
-        task = conn.recv()
-        if task is None:
-            return
-        conn.send(convert(task, engine, max_bytes, write=True, keep_text=keep_text))
-
-
-@dataclass(slots=True)
-class _Worker:
-    process: Any
-    conn: Any
-    task: Task | None = None
-    started: float = 0.0
-    deadline: float = 0.0
-
-
-def run_local(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
-    """Run the tasks on ``--jobs`` worker processes; replace a worker that overruns or dies."""
-    import multiprocessing as mp
-    from multiprocessing.connection import wait
-
-    options = batch.options
-    context: Any = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    pending: Iterator[Task] = iter(batch.tasks)
-    workers: list[_Worker] = []
-
-    def start() -> _Worker:
-        parent, child = context.Pipe()
-        process = context.Process(
-            target=_worker_main,
-            args=(child, options.engine, options.max_bytes, options.jsonl is not None),
-            daemon=True,
-        )
-        process.start()
-        child.close()
-        return _Worker(process, parent)
-
-    def assign(worker: _Worker) -> None:
-        worker.task = next(pending, None)
-        if worker.task is not None:
-            worker.started = time.monotonic()
-            worker.deadline = worker.started + options.timeout
-            worker.conn.send(worker.task)
-
-    def fail(worker: _Worker, why: str) -> None:
-        assert worker.task is not None
-        seconds = round(time.monotonic() - worker.started, 3)
-        result = Result(
-            worker.task.index, "failed", error=f"{worker.task.path}: {why}", seconds=seconds
-        )
-        on_result(batch.accept(worker.task, result))
-        worker.process.kill()
-        worker.process.join()
-        workers[workers.index(worker)] = replacement = start()
-        assign(replacement)
-
-    try:
-        for _ in range(max(1, min(options.jobs, len(batch.tasks)))):
-            workers.append(start())
-            assign(workers[-1])
-        while any(w.task is not None for w in workers):
-            busy = [w for w in workers if w.task is not None]
-            soonest = min(w.deadline for w in busy)
-            ready = wait(
-                [w.conn for w in busy] + [w.process.sentinel for w in busy],
-                timeout=max(0.0, soonest - time.monotonic()),
-            )
-            for worker in busy:
-                if worker.conn in ready:
-                    try:
-                        result = worker.conn.recv()
-                    except (EOFError, OSError):
-                        fail(worker, f"worker died (exit code {worker.process.exitcode})")
-                        continue
-                    done, worker.task = worker.task, None
-                    assert done is not None
-                    assign(worker)  # first: the worker parses on while this one is recorded
-                    on_result(batch.accept(done, result))
-                elif worker.process.sentinel in ready:
-                    worker.process.join()
-                    fail(worker, f"worker died (exit code {worker.process.exitcode})")
-                elif time.monotonic() >= worker.deadline:
-                    fail(worker, f"timed out after {options.timeout:g} s (see --timeout)")
-    finally:
-        for worker in workers:
-            if worker.process.is_alive():
-                with contextlib.suppress(OSError):
-                    worker.conn.send(None)
-                worker.process.join(timeout=1)
-                if worker.process.is_alive():
-                    worker.process.kill()
-
-
-# --- running: a Dask cluster -------------------------------------------------------------------
-
-
-def _dask_convert(task: Task, engine: str, max_bytes: int) -> Result:
-    return convert(task, engine, max_bytes)  # the parent writes: workers may not share its disk
-
-
-def run_dask(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
-    """The same conversion on a Dask distributed cluster: workers parse, the parent writes."""
-    try:
-        import distributed
-    except ImportError:
-        raise ReferatError(
-            "--dask-scheduler needs the dask extra: pip install 'referat-parser[dask]'"
-        ) from None
-    dask: Any = distributed  # untyped library: keep its calls out of mypy's strict checks
-    options = batch.options
-    try:
-        client = dask.Client(options.dask_scheduler, timeout=10)
-    except OSError as exc:
-        raise ReferatError(
-            f"cannot reach the Dask scheduler {options.dask_scheduler}: {exc}"
-        ) from None
-    try:
-        futures = {
-            client.submit(_dask_convert, task, options.engine, options.max_bytes, pure=False): task
-            for task in batch.tasks
-        }
-        for future in dask.as_completed(futures):
-            task = futures[future]
-            try:
-                result = future.result(timeout=options.timeout)
-            except Exception as exc:  # noqa: BLE001 - a lost worker fails one file, not the run
-                result = Result(
-                    task.index, "failed", error=f"{task.path}: {type(exc).__name__}: {exc}"
-                )
-            on_result(batch.accept(task, result))
-    finally:
-        client.close()
+        return None
+    if digest != before.get("sha256"):
+        return None
+    if hashlib.sha256(written).hexdigest() != before.get("output_sha256"):
+        return None
+    return written.decode("utf-8").rstrip("\n")

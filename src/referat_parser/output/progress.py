@@ -7,13 +7,18 @@ import sys
 import time
 from collections.abc import Callable
 
-from .archive import Batch, Options, ReportLine, plan, run_dask, run_local
+from ..errors import OutputError, printable
+from .archive import Batch, Options, ReportLine, plan
+from .pool import run_dask, run_local
+
+Runner = Callable[[Batch, Callable[[ReportLine], None]], None]
 
 
 def run_batch(options: Options) -> bool:
-    """Plan, run and finish one batch; returns True when any file failed."""
+    """Plan, run and finish one batch; returns True when any file failed or the batch stopped
+    early. An interrupt (SIGINT, SIGTERM) is raised again once finished files are recorded."""
     batch = plan(options)
-    runner = run_dask if options.dask_scheduler else run_local
+    runner: Runner = run_dask if options.dask_scheduler else run_local
     interrupted = False
     try:
         if sys.stderr.isatty():
@@ -22,7 +27,27 @@ def run_batch(options: Options) -> bool:
             runner(batch, lambda line: None)
     except KeyboardInterrupt:
         interrupted = True  # finished files are complete; the report says what was done
-    batch.finish(complete=not interrupted)
+    except BrokenPipeError:
+        batch.finish(complete=False)
+        raise
+    except OutputError as exc:  # the report or the stream could not be written
+        batch.stopped = str(exc)
+    _finish(batch, complete=not interrupted and batch.stopped is None)
+    _summarise(batch)
+    if interrupted:
+        raise KeyboardInterrupt
+    return batch.counts["failed"] > 0 or batch.stopped is not None
+
+
+def _finish(batch: Batch, complete: bool) -> None:
+    try:
+        batch.finish(complete=complete)
+    except OutputError as exc:  # the report could not be put in place: keep the partial one
+        batch.stopped = batch.stopped or str(exc)
+        batch.finish(complete=False)
+
+
+def _summarise(batch: Batch) -> None:
     counts = batch.counts
     seconds = time.perf_counter() - batch.started
     if sys.stderr.isatty():
@@ -35,17 +60,17 @@ def run_batch(options: Options) -> bool:
             f"with warnings, {counts['failed']} failed, {counts['skipped']} skipped "
             f"in {seconds:.1f} s ({rate:.1f} files/s)\n"
         )
-    if not sys.stderr.isatty():
         for line in sorted(batch.failures, key=lambda f: f.path):
-            sys.stderr.write(f"referat: error: {line.error}\n")
-    if interrupted:
-        raise KeyboardInterrupt
-    return counts["failed"] > 0
+            sys.stderr.write(f"referat: error: {printable(line.error or '')}\n")
+    if batch.stopped is not None:
+        left = batch.total - sum(counts.values())
+        sys.stderr.write(
+            f"referat: error: batch stopped early: {printable(batch.stopped)}; {left} files not "
+            "attempted (make room, then rerun with --resume)\n"
+        )
 
 
-def _run_with_bar(
-    batch: Batch, runner: Callable[[Batch, Callable[[ReportLine], None]], None]
-) -> None:
+def _run_with_bar(batch: Batch, runner: Runner) -> None:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -99,4 +124,5 @@ def _print_table(counts: dict[str, int], seconds: float, batch: Batch) -> None:
 
     for line in sorted(batch.failures, key=lambda f: f.path):
         if line.status == "failed":
-            console.print(f"[red]failed[/red] {escape(line.error or '')}", highlight=False)
+            message = escape(printable(line.error or ""))
+            console.print(f"[red]failed[/red] {message}", highlight=False)
