@@ -146,7 +146,7 @@ _ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "fe
 _DIGITS = re.compile(r"\d{1,2}")
 # Where a sentence that decides at-points one by one may divide into clauses (never inside a
 # list of numbers: "1., 2. og 3. at-punkt").
-_CLAUSE_BREAK = re.compile(r",?\s++(?:og|mens|men|medens|samt|hvorimod)\s+|,\s+|;\s*")
+_CLAUSE_BREAK = re.compile(r",?(?<!\s)\s++(?:og|mens|men|medens|samt|hvorimod)\s+|,\s+|;\s*")
 _IN_NUMBERS = re.compile(r"\d\.?$")
 
 
