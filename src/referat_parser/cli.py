@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the pipeline and the models load on first use, not for --he
 
 app = typer.Typer(
     name="referat",
-    help="Turn Danish meeting minutes (referater, dagsordener; text or PDF) into JSON.",
+    help="Turn Danish meeting minutes (referater, dagsordener; text, PDF, HTML, Word) into JSON.",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich's help renderer costs ~0.14 s per start
@@ -52,17 +52,28 @@ def _parse_one(
     from .deadline import deadline
 
     with deadline(timeout, name):
-        return _read_and_parse(name, encoding, engine, max_bytes)
+        return _read_and_parse(name, encoding, engine, max_bytes, timeout)
 
 
-def _read_and_parse(name: str, encoding: str | None, engine: str, max_bytes: int) -> Document:
-    from .pipeline import parse_bytes, parse_file
+def _read_and_parse(
+    name: str, encoding: str | None, engine: str, max_bytes: int, timeout: float
+) -> Document:
+    from .pipeline import parse_bytes, parse_file, parse_url
+    from .read.url import is_url
 
+    if is_url(name):
+        return parse_url(
+            name,
+            encoding=encoding,
+            engine=engine,  # type: ignore[arg-type]
+            max_bytes=max_bytes,
+            timeout=timeout,
+        )
     if name == "-":
         data = sys.stdin.buffer.read()
         if len(data) > max_bytes:
             raise _InputTooLargeError(len(data), max_bytes)
-        return parse_bytes(data, source=None, encoding=encoding)
+        return parse_bytes(data, source=None, encoding=encoding, engine=engine)  # type: ignore[arg-type]
     return parse_file(name, encoding=encoding, engine=engine, max_bytes=max_bytes)  # type: ignore[arg-type]
 
 
@@ -75,7 +86,10 @@ class _InputTooLargeError(ReferatError):
 
 @app.command()
 def parse(
-    files: Annotated[list[str], typer.Argument(help="Text or PDF files; '-' reads stdin.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Text, PDF, HTML or Word (.docx) files, http(s) URLs; '-' is stdin."),
+    ],
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
@@ -124,7 +138,10 @@ def parse(
 
 @app.command()
 def batch(
-    in_dir: Annotated[Path, typer.Argument(help="Archive folder: .txt and .pdf files, any depth.")],
+    in_dir: Annotated[
+        Path,
+        typer.Argument(help="Archive folder: .txt, .pdf, .html, .htm, .docx files, any depth."),
+    ],
     out_dir: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReferatError
+from ..read.sniff import SUFFIXES
 
-SUFFIXES = (".txt", ".pdf")
 REPORT_NAME = "_report.jsonl"
 PARTIAL_SUFFIX = ".partial"
 # Test-only fault injection: a worker given a file whose name contains this marker hangs or
@@ -65,10 +65,13 @@ class Task:
     output: str | None
 
 
-def find_inputs(root: Path, pattern: str | None) -> list[tuple[Path, str | None]]:
-    """Text and PDF files under ``root``, sorted by their path inside it, each with ``None`` or
-    the reason it is refused (a symlink that points outside ``root``). Symlinked folders are
-    not followed; hidden files (".name") are ignored."""
+def find_inputs(
+    root: Path, pattern: str | None, others: dict[str, int] | None = None
+) -> list[tuple[Path, str | None]]:
+    """Text, PDF, HTML and Word files under ``root``, sorted by their path inside it, each with
+    ``None`` or the reason it is refused (a symlink that points outside ``root``). Symlinked
+    folders are not followed; hidden files (".name") are ignored. Files of other types are
+    counted in ``others`` by suffix (``{".xlsx": 2}``), so the summary can name them."""
     base = root.resolve()
     found: list[tuple[str, Path, str | None]] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
@@ -76,9 +79,12 @@ def find_inputs(root: Path, pattern: str | None) -> list[tuple[Path, str | None]
         for name in files:
             path = Path(folder, name)
             relative = path.relative_to(root).as_posix()
-            if path.suffix.casefold() not in SUFFIXES or name.startswith("."):
+            if name.startswith(".") or (pattern and not fnmatch.fnmatch(relative, pattern)):
                 continue
-            if pattern and not fnmatch.fnmatch(relative, pattern):
+            if path.suffix.casefold() not in SUFFIXES:
+                if others is not None:
+                    suffix = path.suffix.casefold() or "(no suffix)"
+                    others[suffix] = others.get(suffix, 0) + 1
                 continue
             outside = path.is_symlink() and not _inside(path.resolve(), base)
             found.append(
@@ -241,6 +247,7 @@ class Batch:
         default_factory=lambda: {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
     )
     failures: list[ReportLine] = field(default_factory=list)
+    other_types: dict[str, int] = field(default_factory=dict)  # skipped files, by suffix
     started: float = field(default_factory=time.perf_counter)
     _pending: dict[int, tuple[ReportLine, str | None]] = field(default_factory=dict)
     _next: int = 0
@@ -312,7 +319,8 @@ def plan(options: Options) -> Batch:
     batch = Batch(options, parser_version())
     previous = _previous_report(options.out_dir) if options.resume else {}
     batch.open()
-    for index, (path, refused) in enumerate(find_inputs(options.in_dir, options.pattern)):
+    inputs = find_inputs(options.in_dir, options.pattern, batch.other_types)
+    for index, (path, refused) in enumerate(inputs):
         relative = path.relative_to(options.in_dir).as_posix()
         try:
             output = (
@@ -332,6 +340,15 @@ def plan(options: Options) -> Batch:
             continue
         batch.tasks.append(task)
     return batch
+
+
+def other_types_note(other_types: dict[str, int]) -> str:
+    """ "3 files of other types skipped: .msg, .xlsx" (empty when there were none)."""
+    count = sum(other_types.values())
+    if not count:
+        return ""
+    noun = "file" if count == 1 else "files"
+    return f"{count} {noun} of other types skipped: {', '.join(sorted(other_types))}"
 
 
 def _refusal(path: Path, why: str, version: str) -> ReportLine:

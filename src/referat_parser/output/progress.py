@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from .archive import Batch, Options, ReportLine, plan, run_dask, run_local
+from .archive import Batch, Options, ReportLine, other_types_note, plan, run_dask, run_local
 
 
 def run_batch(options: Options) -> bool:
@@ -30,10 +30,11 @@ def run_batch(options: Options) -> bool:
     else:
         done = sum(counts.values())
         rate = done / seconds if seconds > 0 else 0.0
+        note = other_types_note(batch.other_types)
         sys.stderr.write(
             f"referat batch: {done} files: {counts['ok']} parsed, {counts['warnings']} parsed "
             f"with warnings, {counts['failed']} failed, {counts['skipped']} skipped "
-            f"in {seconds:.1f} s ({rate:.1f} files/s)\n"
+            f"in {seconds:.1f} s ({rate:.1f} files/s){'; ' + note if note else ''}\n"
         )
     if not sys.stderr.isatty():
         for line in sorted(batch.failures, key=lambda f: f.path):
@@ -95,6 +96,8 @@ def _print_table(counts: dict[str, int], seconds: float, batch: Batch) -> None:
     )
     console = Console(stderr=True)
     console.print(table)
+    if other_types_note(batch.other_types):
+        console.print(other_types_note(batch.other_types), highlight=False)
     from rich.markup import escape
 
     for line in sorted(batch.failures, key=lambda f: f.path):
