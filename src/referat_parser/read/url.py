@@ -92,7 +92,7 @@ def _read(url: str, response: Any, max_bytes: int, timeout: float) -> Fetched:
         for chunk in response.stream(_CHUNK):
             size += len(chunk)
             if size > max_bytes:
-                raise InputError(f"{url}: {_too_large(size, max_bytes, at_least=True)}")
+                raise InputError(f"{url}: {_too_large(None, max_bytes)}")
             if time.monotonic() > deadline:
                 raise InputError(f"{url}: timed out after {timeout:g} s (download too slow)")
             chunks.append(chunk)
@@ -105,9 +105,11 @@ def _read(url: str, response: Any, max_bytes: int, timeout: float) -> Fetched:
     return Fetched(data, content_type, fmt)
 
 
-def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    more = "over " if at_least else ""
-    return f"response is {more}{size:,} bytes, over the limit of {limit:,} (see --max-bytes)"
+def _too_large(size: int | None, limit: int) -> str:
+    """``size``: as the server announced it; None when the count passed the limit mid-read."""
+    if size is None:
+        return f"response is over the limit of {limit:,} bytes (see --max-bytes)"
+    return f"response is {size:,} bytes, over the limit of {limit:,} (see --max-bytes)"
 
 
 def _why(exc: Exception, timeout: float) -> str:
@@ -117,13 +119,13 @@ def _why(exc: Exception, timeout: float) -> str:
     reason = getattr(exc, "reason", None) or exc
     if isinstance(reason, errors.NameResolutionError):
         return f"cannot resolve host {reason.conn.host!r}"
+    if isinstance(reason, errors.NewConnectionError):  # before its base, ConnectTimeoutError
+        refused = isinstance(reason.__cause__ or reason.__context__, ConnectionRefusedError)
+        return "connection refused" if refused else f"cannot connect ({_short(reason)})"
     if isinstance(reason, errors.ConnectTimeoutError):
         return f"timed out connecting after {timeout:g} s"
     if isinstance(reason, (errors.ReadTimeoutError, TimeoutError)):
         return f"timed out after {timeout:g} s (no answer)"
-    if isinstance(reason, errors.NewConnectionError):
-        refused = isinstance(reason.__cause__ or reason.__context__, ConnectionRefusedError)
-        return "connection refused" if refused else f"cannot connect ({_short(reason)})"
     if isinstance(reason, errors.SSLError):
         return f"TLS error ({_short(reason)})"
     redirected = isinstance(reason, errors.ResponseError) or isinstance(exc, errors.MaxRetryError)
