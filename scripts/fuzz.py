@@ -63,10 +63,14 @@ def make_input(rng: random.Random) -> bytes:
             lines[k] = lines[k] * rng.randrange(2, 50)
         else:
             rng.shuffle(lines)
-    text = "\n".join(lines)
+    return _encoded(rng, "\n".join(lines), 0.2)
+
+
+def _encoded(rng: random.Random, text: str, noise: float) -> bytes:
+    """The text in a random encoding; with probability ``noise``, random bytes inserted."""
     encoding = rng.choice(["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "cp1252"])
     data = text.encode(encoding, errors="replace")
-    if rng.random() < 0.2:
+    if rng.random() < noise:
         at = rng.randrange(len(data) + 1)
         data = data[:at] + rng.randbytes(rng.randrange(1, 8)) + data[at:]
     return data
@@ -117,12 +121,7 @@ def make_html_input(rng: random.Random) -> bytes:
             )
     if rng.random() < 0.3:
         text = "<!DOCTYPE html>" + text
-    encoding = rng.choice(["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "cp1252"])
-    data = text.encode(encoding, errors="replace")
-    if rng.random() < 0.1:
-        at = rng.randrange(len(data) + 1)
-        data = data[:at] + rng.randbytes(rng.randrange(1, 8)) + data[at:]
-    return data
+    return _encoded(rng, text, 0.1)
 
 
 _HTML_REFUSALS = ("has no text", "empty input", "NUL bytes", "unclosed", "cannot decode")

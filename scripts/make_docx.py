@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,19 +26,15 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_html import ITEM, is_block_heading  # what a heading is, for both generators
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 OUT = ROOT / "fixtures" / "docx"
 
-_ITEM = re.compile(r"^(?:(?:Punkt|Pkt\.?)\s+\d{1,3}\s*[:.]|\d{1,2}\.\s+[A-ZÆØÅ])")
-_BLOCK_WORDS = ("resumé", "resume", "sagsfremstilling", "indstilling", "beslutning", "bilag")
 _BOLD = re.compile(r"\*\*(\S(?:[^*]*\S)?)\*\*")
 _FIXED = dt.datetime(2024, 1, 1, 12, 0, 0)
-
-
-def _is_block_heading(line: str) -> bool:
-    text = line.strip().rstrip(":").casefold()
-    return text in _BLOCK_WORDS or text.startswith(("beslutning i ", "beslutning den "))
 
 
 def _add_runs(paragraph: Any, text: str) -> None:
@@ -118,9 +115,9 @@ def seed_document(text: str) -> Any:
         elif all(ln.startswith("- ") or ln == "-" for ln in lines):
             for ln in lines:
                 _paragraph(document, [ln[2:]], "List Bullet")
-        elif len(lines) == 1 and _ITEM.match(lines[0]):
+        elif len(lines) == 1 and ITEM.match(lines[0]):
             _paragraph(document, lines, "Heading 1")
-        elif len(lines) == 1 and _is_block_heading(lines[0]):
+        elif len(lines) == 1 and is_block_heading(lines[0]):
             _paragraph(document, lines, "Heading 2")
         else:
             _paragraph(document, lines, None)

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 OUT = ROOT / "fixtures" / "html"
 
-_ITEM = re.compile(r"^(?:(?:Punkt|Pkt\.?)\s+\d{1,3}\s*[:.]|\d{1,2}\.\s+[A-ZÆØÅ])")
+ITEM = re.compile(r"^(?:(?:Punkt|Pkt\.?)\s+\d{1,3}\s*[:.]|\d{1,2}\.\s+[A-ZÆØÅ])")
 _BLOCK_WORDS = ("resumé", "resume", "sagsfremstilling", "indstilling", "beslutning", "bilag")
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]*)\)")
 _MD_BOLD = re.compile(r"\*\*(\S(?:[^*]*\S)?)\*\*")
@@ -112,7 +112,7 @@ def _table(rows: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _is_block_heading(line: str) -> bool:
+def is_block_heading(line: str) -> bool:
     text = line.strip().rstrip(":").casefold()
     return text in _BLOCK_WORDS or text.startswith(("beslutning i ", "beslutning den "))
 
@@ -125,9 +125,9 @@ def _paragraph(group: list[str], first: bool) -> str:
     if all(ln.startswith("- ") or ln == "-" for ln in lines):
         items = "".join(f"<li>{_inline(ln[2:])}</li>\n" for ln in lines)
         return f"<ul>\n{items}</ul>"
-    if len(lines) == 1 and _ITEM.match(lines[0]):
+    if len(lines) == 1 and ITEM.match(lines[0]):
         return f"<h2>{_inline(lines[0])}</h2>"
-    if len(lines) == 1 and _is_block_heading(lines[0]):
+    if len(lines) == 1 and is_block_heading(lines[0]):
         return f"<h3>{_inline(lines[0])}</h3>"
     if len(lines) == 1 and lines[0].casefold() in ("tilbage til toppen", "abonnér"):
         return f'<p class="to-top"><a href="#top">{html.escape(lines[0])}</a></p>'

@@ -38,6 +38,18 @@ def load_script(name: str) -> ModuleType:
     return module
 
 
+def assert_script_remakes(name: str, committed: Path, pattern: str, tmp_path: Path) -> None:
+    """The generator ``scripts/<name>.py`` writes, byte for byte, the fixtures committed in
+    ``committed`` (rerun ``make html`` / ``make docx`` when this fails)."""
+    module = load_script(name)
+    module.OUT = tmp_path
+    module.main()
+    made = sorted(tmp_path.glob(pattern))
+    assert [p.name for p in made] == sorted(p.name for p in committed.glob(pattern))
+    for target in made:
+        assert target.read_bytes() == (committed / target.name).read_bytes(), target.name
+
+
 def shared(*parts: str) -> Path:
     """A path under ``../shared``; skips the test where it is absent (fails under CI's switch)."""
     path = SHARED.joinpath(*parts)

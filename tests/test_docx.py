@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS, load_script
+from conftest import ROOT, SEEDS, assert_script_remakes
 from facts import facts
 from referat_parser import parse_bytes, parse_file
 from referat_parser.cli import app
@@ -185,10 +185,4 @@ def test_word_files_are_detected_by_their_bytes_on_stdin() -> None:
 
 
 def test_docx_fixtures_are_the_ones_the_script_makes(tmp_path: Path) -> None:
-    module = load_script("make_docx")
-    module.OUT = tmp_path
-    module.main()
-    made = sorted(tmp_path.glob("*.docx"))
-    assert [p.name for p in made] == sorted(p.name for p in DOCX.glob("*.docx"))
-    for target in made:
-        assert target.read_bytes() == (DOCX / target.name).read_bytes(), target.name
+    assert_script_remakes("make_docx", DOCX, "*.docx", tmp_path)

@@ -81,3 +81,34 @@ def test_batch_reads_every_format_and_names_the_other_types(tmp_path: Path) -> N
     summary = result.stderr.strip().splitlines()[-1]
     assert summary.startswith("referat batch: 4 files: ")
     assert summary.endswith("; 3 files of other types skipped: .msg, .xlsx")  # hidden: not
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "html._DEEP_TAGS",
+        "html._META_CHARSET",
+        "docx._STYLE_START",
+        "docx._STYLE_USE",
+        "docx._BASED_ON",
+    ],
+)
+def test_the_readers_byte_patterns_are_linear(name: str) -> None:
+    """tests/test_regex_safety.py audits the str patterns; these run on raw input bytes."""
+    import importlib
+
+    module, attribute = name.split(".")
+    pattern = getattr(importlib.import_module(f"referat_parser.read.{module}"), attribute)
+    for run in (
+        b"<",
+        b"<div ",
+        b"<meta ",
+        b"<meta charset=",
+        b'<w:style w:styleId="',
+        b'<w:pStyle w:val="',
+    ):
+        data = run * (400_000 // len(run))
+        try:
+            sum(1 for _ in pattern.finditer(data, timeout=2.0))
+        except TimeoutError:
+            pytest.fail(f"{name} needs over 2 s on {run!r} * n")

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS, load_script, shared
+from conftest import ROOT, SEEDS, assert_script_remakes, load_script, shared
 from facts import facts
 from referat_parser import parse_bytes, parse_file
 from referat_parser.cli import app
@@ -366,10 +366,4 @@ def test_corpus_pages_score_as_their_text_renderings(tmp_path: Path) -> None:
 
 
 def test_html_fixtures_are_the_ones_the_script_makes(tmp_path: Path) -> None:
-    module = load_script("make_html")
-    module.OUT = tmp_path
-    module.main()
-    made = sorted(tmp_path.glob("*.html"))
-    assert [p.name for p in made] == sorted(p.name for p in PAGES.glob("*.html"))
-    for page in made:
-        assert page.read_bytes() == (PAGES / page.name).read_bytes(), page.name
+    assert_script_remakes("make_html", PAGES, "*.html", tmp_path)

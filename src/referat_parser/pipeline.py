@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -284,6 +283,8 @@ def _parse_pdf(data: bytes, origin: Origin) -> Document:
     if origin.path is not None:
         pdf_text = read_pdf(Path(origin.path), diags, engine=origin.engine)
     else:  # fetched bytes: the PDF engines read files
+        import tempfile  # (with shutil, bz2, lzma: not for a text parse)
+
         with tempfile.TemporaryDirectory() as tmp:
             staged = Path(tmp, "input.pdf")
             staged.write_bytes(data)

@@ -10,8 +10,6 @@ the input is text.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Literal
 
 Format = Literal["text", "pdf", "html", "docx"]
@@ -51,6 +49,9 @@ def by_content(data: bytes) -> Format | None:
 
 
 def _is_docx(data: bytes) -> bool:
+    import io
+    import zipfile
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
