@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS, assert_script_remakes
+from conftest import ROOT, SEED_CASES, SEEDS, assert_script_remakes
 from facts import facts
 from referat_parser import parse_bytes, parse_file
 from referat_parser.cli import app
@@ -26,16 +26,6 @@ from referat_parser.read.docx import read_docx
 
 DOCX = ROOT / "fixtures" / "docx"
 NAMES = [p.stem for p in SEEDS]
-# 004's "- 1. Styrket samarbejde …" list is a list in a page or a Word file, read as "• 1. …"
-# lines, and layout/candidates.py's DOTTED_HEADING takes "• 1. Title" for an item heading
-# (it does not take "- 1. Title"): 4 empty items instead of the text's sections. For the
-# layout rules to settle (list items are no headings); strict, so the fix is noticed.
-SEED_CASES = [
-    pytest.param(name, marks=pytest.mark.xfail(reason="'• 1. Title' list lines read as items"))
-    if name.startswith("004")
-    else name
-    for name in NAMES
-]
 
 
 def _lines(path: Path) -> list[tuple[str, LineStyle | None]]:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS, assert_script_remakes, load_script, shared
+from conftest import ROOT, SEED_CASES, SEEDS, assert_script_remakes, load_script, shared
 from facts import facts
 from referat_parser import parse_bytes, parse_file
 from referat_parser.cli import app
@@ -29,16 +29,6 @@ from referat_parser.read.html import read_html
 
 PAGES = ROOT / "fixtures" / "html"
 NAMES = [p.stem for p in SEEDS]
-# 004's "- 1. Styrket samarbejde …" list is a list in a page or a Word file, read as "• 1. …"
-# lines, and layout/candidates.py's DOTTED_HEADING takes "• 1. Title" for an item heading
-# (it does not take "- 1. Title"): 4 empty items instead of the text's sections. For the
-# layout rules to settle (list items are no headings); strict, so the fix is noticed.
-SEED_CASES = [
-    pytest.param(name, marks=pytest.mark.xfail(reason="'• 1. Title' list lines read as items"))
-    if name.startswith("004")
-    else name
-    for name in NAMES
-]
 REFERAT = str(Path(sys.executable).parent / "referat")
 
 
