@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SEED := fixtures/seeds/000_82c72205aff1f9b0.txt
 
-.PHONY: default venv test lint format typecheck pytest demo schema bench hostile fuzz golden-diff pdfs perturbed clean
+.PHONY: default venv test lint format typecheck pytest demo schema bench hostile fuzz golden-diff pdfs html docx perturbed clean
 
 default: test
 
@@ -49,12 +49,19 @@ hostile: venv
 
 fuzz: venv
 	$(PY) scripts/fuzz.py --runs 100000
+	$(PY) scripts/fuzz.py --runs 100000 --mode html
 
 golden-diff: venv
 	$(PY) scripts/golden_diff.py
 
 pdfs: venv
 	$(PY) scripts/make_pdfs.py
+
+html: venv
+	$(PY) scripts/make_html.py
+
+docx: venv
+	$(PY) scripts/make_docx.py
 
 perturbed: venv
 	$(PY) scripts/make_perturbed.py

@@ -7,7 +7,9 @@ Measures, in one run on this machine:
   3. start-up: wall time of ``referat --help`` and ``referat parse <seed>`` (best of 5);
   4. batch (when ``referat batch`` exists): documents/s with --jobs 1 and 2 over a generated
      archive, and peak RSS of the run;
-  5. PDF (when the PDF reader exists): ``scripts/bench_pdf.py``.
+  5. PDF (when the PDF reader exists): ``scripts/bench_pdf.py``;
+  6. formats: reading the seeds' HTML pages and Word files (bytes to lines) against parsing
+     the same documents as text, and the whole parse of each format.
 Timings are reported, never asserted.
 """
 
@@ -166,12 +168,45 @@ def bench_batch(documents: int) -> None:
               "(memory stays flat as the archive grows)")  # fmt: skip
 
 
+def bench_formats() -> None:
+    """What the HTML and DOCX readers cost next to the shared pipeline (best of 3, 20 rounds):
+    the bar is that reading a page costs under 10 % of parsing its text."""
+    from referat_parser import parse_bytes
+    from referat_parser.diagnostics import Diagnostics
+    from referat_parser.read.docx import read_docx
+    from referat_parser.read.html import read_html
+
+    texts = [p.read_bytes() for p in SEEDS]
+    pages = [(ROOT / "fixtures" / "html" / f"{p.stem}.html").read_bytes() for p in SEEDS]
+    words = [(ROOT / "fixtures" / "docx" / f"{p.stem}.docx").read_bytes() for p in SEEDS]
+
+    def per_round(fn: object) -> float:
+        return _best(lambda: [fn() for _ in range(20)]) / 20  # type: ignore[operator]
+
+    text = per_round(lambda: [parse_bytes(d) for d in texts])
+    html = per_round(lambda: [read_html(d, Diagnostics(), label="b") for d in pages])
+    docx = per_round(lambda: [read_docx(d, Diagnostics(), label="b") for d in words])
+    html_all = per_round(lambda: [parse_bytes(d, format="html") for d in pages])
+    docx_all = per_round(lambda: [parse_bytes(d, format="docx") for d in words])
+    kb = sum(map(len, pages)) / 1000
+    print(f"formats: parsing the 5 seeds as text: {text * 1000:.2f} ms")
+    print(f"formats: reading their HTML pages ({kb:.0f} kB) into lines: {html * 1000:.2f} ms "
+          f"= {html / text:.0%} of the text parse (bar: under 10%)")  # fmt: skip
+    print(f"formats: reading their Word files into lines: {docx * 1000:.2f} ms "
+          f"= {docx / text:.0%} of the text parse")  # fmt: skip
+    print(f"formats: whole parse: HTML {html_all * 1000:.2f} ms, DOCX {docx_all * 1000:.2f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=10_000, help="batch archive size")
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--only-formats", action="store_true", help="just the formats figures")
     args = parser.parse_args()
+    if args.only_formats:
+        bench_formats()
+        return
     bench_throughput()
     bench_stages()
     bench_linearity()
@@ -181,6 +216,7 @@ def main() -> None:
     pdf_bench = ROOT / "scripts" / "bench_pdf.py"
     if not args.skip_pdf and pdf_bench.exists():
         subprocess.run([sys.executable, str(pdf_bench)], check=False)
+    bench_formats()
 
 
 if __name__ == "__main__":

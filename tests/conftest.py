@@ -10,6 +10,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
 EXPECTED = ROOT / "fixtures" / "expected"
+# The seeds as test cases for the other formats (a page, a Word file). 004's "- 1. Styrket
+# samarbejde …" list is a list there, read as "• 1. …" lines, and layout/candidates.py's
+# DOTTED_HEADING takes "• 1. Title" for an item heading (not "- 1. Title"): 4 empty items
+# instead of the text's sections. Strict xfail, so the layout fix is noticed.
+SEED_CASES = [
+    pytest.param(p.stem, marks=pytest.mark.xfail(reason="'• 1. Title' list lines read as items"))
+    if p.name.startswith("004")
+    else p.stem
+    for p in SEEDS
+]
 # The development corpus and its scorer live beside the repository (third-party documents:
 # never copied into it). CI sets REFERAT_REQUIRE_SHARED=1, so there a missing ../shared fails
 # the tests that need it instead of skipping them.
@@ -36,6 +46,18 @@ def load_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def assert_script_remakes(name: str, committed: Path, pattern: str, tmp_path: Path) -> None:
+    """The generator ``scripts/<name>.py`` writes, byte for byte, the fixtures committed in
+    ``committed`` (rerun ``make html`` / ``make docx`` when this fails)."""
+    module = load_script(name)
+    module.OUT = tmp_path
+    module.main()
+    made = sorted(tmp_path.glob(pattern))
+    assert [p.name for p in made] == sorted(p.name for p in committed.glob(pattern))
+    for target in made:
+        assert target.read_bytes() == (committed / target.name).read_bytes(), target.name
 
 
 def shared(*parts: str) -> Path:

@@ -1,15 +1,20 @@
 """The facts a reader takes from a document, independent of line numbers, wrapping and
-source: used to check that a PDF, or a perturbed copy, says what the clean text says."""
+source: used to check that a PDF, an HTML page, a Word file or a perturbed copy says what the
+clean text says."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from referat_parser.models import Document
 
+# A list item is "• " in HTML and DOCX, "- " in most text exports: the same fact.
+_BULLET = re.compile(r"(?<!\S)•(?=\s)")
+
 
 def _words(text: str | None) -> str:
-    return " ".join((text or "").split())
+    return _BULLET.sub("-", " ".join((text or "").split()))
 
 
 def facts(doc: Document) -> dict[str, Any]:

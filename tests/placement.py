@@ -79,9 +79,11 @@ def _item_lines(item, kept) -> set[int]:  # type: ignore[no-untyped-def]
             continue
         text = line.stripped
         title = item.title or ""
+        number = "" if item.number is None else str(item.number)
         if line.no < first_block and (
             (item.case_number and item.case_number in text)
             or (title and (title in text or text in title))
+            or (number and text.rstrip(".") == number)  # the heading's restated number
         ):
             claimed.add(line.no)  # the heading, a wrapped title, its case number (003: before)
         elif item.absent and any(name in text for name in item.absent):

@@ -88,14 +88,14 @@ def test_no_matching_file_says_so_and_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (
         result.stderr
-        == f"referat: error: {archive}: no .txt or .pdf files matching --glob '*.txt'\n"
+        == f"referat: error: {archive}: no .txt, .pdf, .html, .htm or .docx files matching --glob '*.txt'\n"
     )
     assert not out.exists()  # nothing written, not even an empty report
     empty = tmp_path / "empty"
     empty.mkdir()
     result = _batch(str(empty), "--jsonl", "-")
     assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr == f"referat: error: {empty}: no .txt or .pdf files\n"
+    assert result.stderr == f"referat: error: {empty}: no .txt, .pdf, .html, .htm or .docx files\n"
 
 
 # --- report paths: both as given (issue 19) ---------------------------------------------------

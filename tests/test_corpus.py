@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -33,10 +34,14 @@ def _scorer() -> ModuleType:
     return module
 
 
-def score_set(name: str, ext: str = ".txt") -> dict[str, tuple[int, int, list[str]]]:
-    """Per document: (passed, total, failed facts), as score.py counts them."""
+def score_set(
+    name: str, ext: str = ".txt", doc_dir: Path | None = None
+) -> dict[str, tuple[int, int, list[str]]]:
+    """Per document: (passed, total, failed facts), as score.py counts them. ``doc_dir``: read
+    the documents from there instead (HTML renderings made by a test)."""
     scorer = _scorer()
-    gold_dir, doc_dir = (shared(*part.split("/")) for part in SETS[name])
+    gold_dir, set_dir = (shared(*part.split("/")) for part in SETS[name])
+    doc_dir = doc_dir or set_dir
     out: dict[str, tuple[int, int, list[str]]] = {}
     for gold_path in sorted(gold_dir.glob("*.json")):
         doc = doc_dir / f"{gold_path.stem}{ext}"

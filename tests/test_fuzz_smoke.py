@@ -1,4 +1,5 @@
-"""CI's short version of ``make fuzz`` (the full run is 100,000 inputs; see the README)."""
+"""CI's short version of ``make fuzz`` (the full runs are 100,000 inputs each, text and HTML;
+see the README)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ def _fuzz() -> ModuleType:
 def test_short_fuzz_run_finds_no_crash(tmp_path: Path) -> None:
     count, crashes = _fuzz().run((7, 400, 20, str(tmp_path)))
     assert count == 400
+    assert crashes == [], Path(crashes[0]).with_suffix(".txt").read_text() if crashes else ""
+
+
+def test_short_html_fuzz_run_finds_no_crash(tmp_path: Path) -> None:
+    count, crashes = _fuzz().run((11, 150, 10, str(tmp_path), "html"))
+    assert count == 150
     assert crashes == [], Path(crashes[0]).with_suffix(".txt").read_text() if crashes else ""
 
 

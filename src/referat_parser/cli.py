@@ -35,7 +35,7 @@ EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 app = App(
     name="referat",
-    help="Turn Danish meeting minutes (referater, dagsordener; text or PDF) into JSON.",
+    help="Turn Danish meeting minutes (referater, dagsordener; text, PDF, HTML, Word) into JSON.",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich's help renderer costs ~0.14 s per start
@@ -167,15 +167,25 @@ def _convert(name: str, settings: _Settings) -> tuple[Document, str]:
 
 
 def _read_and_parse(name: str, settings: _Settings) -> Document:
-    from .pipeline import parse_bytes, parse_file, read_limited
+    from .pipeline import parse_bytes, parse_file, parse_url, read_limited
+    from .read.url import is_url
 
+    engine = settings.engine
+    if is_url(name):
+        return parse_url(
+            name,
+            encoding=settings.encoding,
+            engine=engine,  # type: ignore[arg-type]
+            max_bytes=settings.max_bytes,
+            timeout=settings.timeout,
+        )
     if name == "-":
         data = read_limited(sys.stdin.buffer, "-", settings.max_bytes)
-        return parse_bytes(data, source=None, encoding=settings.encoding)
+        return parse_bytes(data, source=None, encoding=settings.encoding, engine=engine)  # type: ignore[arg-type]
     return parse_file(
         name,
         encoding=settings.encoding,
-        engine=settings.engine,  # type: ignore[arg-type]
+        engine=engine,  # type: ignore[arg-type]
         max_bytes=settings.max_bytes,
     )
 
@@ -220,7 +230,11 @@ def _stdout_closed() -> NoReturn:
 @app.command()
 def parse(
     files: Annotated[
-        list[str], typer.Argument(metavar="FILE", help="Text or PDF files; '-' reads stdin.")
+        list[str],
+        typer.Argument(
+            metavar="FILE",
+            help="Text, PDF, HTML or Word (.docx) files, http(s) URLs; '-' reads stdin.",
+        ),
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
@@ -307,7 +321,10 @@ def _write_output(output: Path, text: str) -> None:
 def batch(
     in_dir: Annotated[
         Path,
-        typer.Argument(metavar="IN_DIR", help="Archive folder: .txt and .pdf files, any depth."),
+        typer.Argument(
+            metavar="IN_DIR",
+            help="Archive folder: .txt, .pdf, .html, .htm and .docx files, any depth.",
+        ),
     ],
     out_dir: Annotated[
         Optional[Path],  # noqa: UP045

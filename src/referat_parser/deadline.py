@@ -12,6 +12,7 @@ batch workers are bounded by the parent, which kills them after ``--timeout``.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,13 +36,27 @@ def deadline(seconds: float, label: str) -> Iterator[None]:
         yield  # cannot time here, or somebody else's timer is running: leave it alone
         return
 
-    def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise DeadlineError(f"{label}: gave up after {seconds:g} s (see --timeout)")
+    message = f"{label}: gave up after {seconds:g} s (see --timeout)"
+    fired = False
 
+    def expire(_signum: int, _frame: FrameType | None) -> None:
+        nonlocal fired
+        fired = True
+        raise DeadlineError(message)
+
+    def quiet(info: sys.UnraisableHookArgs) -> None:
+        if not isinstance(info.exc_value, DeadlineError):
+            hook(info)
+
+    hook = sys.unraisablehook
     previous = signal.signal(signal.SIGALRM, expire)
+    sys.unraisablehook = quiet
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = hook
+    if fired:  # raised inside a destructor (``__del__``), which Python reports and swallows
+        raise DeadlineError(message)

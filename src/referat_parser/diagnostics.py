@@ -73,6 +73,21 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # pdf
     "pdf-page-failed": ("error", "page {page} could not be read: {reason}"),
     "pdf-no-text-page": ("info", "page {page} has no text layer"),
+    # html and docx
+    "html-furniture-removed": ("info", "removed {count} page furniture elements ({kinds})"),
+    "html-truncated": (
+        "warning",
+        "the page ends before </html> (truncated?); read as far as it goes",
+    ),
+    "html-language": ("info", "the page's language is {lang!r}; the rules read Danish"),
+    "docx-tracked-changes": (
+        "info",
+        (
+            "tracked changes read as accepted: {insertions} insertions kept, "
+            "{deletions} deletions dropped"
+        ),
+    ),
+    "docx-comments": ("info", "{count} comments left out (comments are not content)"),
 }
 
 

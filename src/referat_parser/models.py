@@ -13,7 +13,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-SCHEMA_VERSION = "1.2"  # 1.1: recommendations are objects; 1.2: items[].number, title nullable
+SCHEMA_VERSION = "1.3"  # 1.1: recommendations are objects; 1.2: items[].number, title nullable;
+# 1.3: source.format html/docx, source.url
 
 
 def _decimal_to_json(value: Decimal) -> int | float:
@@ -50,10 +51,11 @@ class Diagnostic(_Model):
 
 class Source(_Model):
     path: str | None = Field(None, description="Path as given, or null for stdin/text.")
-    format: Literal["text", "pdf"]
+    format: Literal["text", "pdf", "html", "docx"]
     sha256: str = Field(description="SHA-256 of the input bytes.")
     encoding: str | None = Field(None, description="Text encoding used to decode the input.")
     pages: int | None = Field(None, description="Page count (PDF, or form-feed paged text).")
+    url: str | None = Field(None, description="The http(s) URL fetched, as given; else null.")
 
 
 class TocEntry(_Model):

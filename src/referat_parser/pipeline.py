@@ -2,8 +2,9 @@
 
     decode -> normalise -> lines -> furniture -> noise -> segment -> extract -> people -> validate
 
-Text and PDF meet at ``lines``: a PDF is read by ``pdf.read_pdf`` into the same ``Line``s
-(with pages), and everything after that is shared. ``referat debug --stage NAME`` prints a
+Every format meets at ``lines``: one reader per format (``_READERS``: text, PDF, HTML, DOCX)
+turns the input's bytes into the same ``Line``s, and everything after that is shared. The
+format comes from the bytes, then the name or the content type (``read/sniff.py``). ``referat debug --stage NAME`` prints a
 stage's value for field debugging.
 """
 
@@ -14,7 +15,8 @@ import io
 import itertools
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from io import RawIOBase
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -29,8 +31,9 @@ from .layout.blocks import opens_recommendation
 from .limits import DEFAULT_MAX_BYTES, STAGES
 from .lines import Line, split_lines
 from .models import Document, Source
-from .read import noise
+from .read import noise, sniff
 from .read.decode import decode, normalise
+from .read.sniff import Format
 
 Engine = Literal["fast", "pdfplumber"]
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "parse_file",
     "parse_lines",
     "parse_text",
+    "parse_url",
     "read_input",
     "read_limited",
     "text_lines",
@@ -176,20 +180,18 @@ def parse_text(text: str, *, source: str | None = None) -> Document:
     return parse_lines(lines, src, diags)
 
 
-def parse_bytes(data: bytes, *, source: str | None = None, encoding: str | None = None) -> Document:
-    """Parse text bytes: detect the encoding (or use ``encoding``), then ``parse_text``'s stages."""
-    diags = Diagnostics()
-    label = source or "-"
-    if not data.strip():
-        raise InputError(f"{label}: empty input (no text)")
-    try:
-        text, used = decode(data, diags, encoding)
-    except InputError as exc:
-        raise InputError(f"{label}: {exc}") from None
-    src = Source(path=source, format="text", sha256=hashlib.sha256(data).hexdigest(), encoding=used)
-    lines = text_lines(text, diags)
-    src.pages = _page_count(lines)
-    return parse_lines(lines, src, diags)
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    engine: Engine = "fast",
+    format: Format | None = None,
+) -> Document:
+    """Parse the bytes of any input: the format is detected from the bytes (then ``source``'s
+    suffix) unless ``format`` names it; text is decoded with ``encoding`` or by detection."""
+    origin = Origin(path=source, label=source or "-", encoding=encoding, engine=engine)
+    return _read(data, origin, format or sniff.detect(data, name=source))
 
 
 def parse_file(
@@ -199,12 +201,35 @@ def parse_file(
     engine: Engine = "fast",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
-    """Parse a text or PDF file. Raises ``ReferatError`` subclasses for unreadable input."""
+    """Parse a text, PDF, HTML or Word file. Raises ``ReferatError`` subclasses for unreadable
+    input."""
     p = Path(path)
     data = read_input(p, max_bytes)
-    if data.startswith(b"%PDF-") or p.suffix.casefold() == ".pdf":
-        return _parse_pdf(p, data, engine)
-    return parse_bytes(data, source=str(path), encoding=encoding)
+    origin = Origin(path=str(path), label=str(path), encoding=encoding, engine=engine)
+    return _read(data, origin, sniff.detect(data, name=p.name))
+
+
+def parse_url(
+    url: str,
+    *,
+    encoding: str | None = None,
+    engine: Engine = "fast",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 30.0,
+) -> Document:
+    """Fetch an http(s) URL and parse what it serves: the content type decides the reader (the
+    bytes, where the type says nothing). Needs the ``url`` extra (urllib3)."""
+    from .read.url import fetch
+
+    page = fetch(url, max_bytes=max_bytes, timeout=timeout)
+    origin = Origin(
+        path=None,
+        label=url,
+        encoding=encoding or sniff.charset(page.content_type),
+        engine=engine,
+        url=url,
+    )
+    return _read(page.data, origin, page.format)
 
 
 def read_input(p: Path, max_bytes: int) -> bytes:
@@ -252,19 +277,83 @@ def read_limited(stream: BinaryIO | RawIOBase, label: str, max_bytes: int) -> by
             )
 
 
-def _parse_pdf(p: Path, data: bytes, engine: Engine) -> Document:
+# --- one reader per format: bytes in, the shared pipeline from ``lines`` on --------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where the bytes came from: ``path`` (``source.path``; None for stdin and URLs),
+    ``label`` (the name errors give), and what the reader may need."""
+
+    path: str | None
+    label: str
+    encoding: str | None = None
+    engine: Engine = "fast"
+    url: str | None = None
+
+
+def _read(data: bytes, origin: Origin, fmt: Format) -> Document:
+    if not data.strip():
+        raise InputError(f"{origin.label}: empty input (no text)")
+    return _READERS[fmt](data, origin)
+
+
+def _source(origin: Origin, fmt: Format, data: bytes, **fields: object) -> Source:
+    digest = hashlib.sha256(data).hexdigest()
+    return Source(path=origin.path, format=fmt, sha256=digest, url=origin.url, **fields)
+
+
+def _parse_text_bytes(data: bytes, origin: Origin) -> Document:
+    diags = Diagnostics()
+    try:
+        text, used = decode(data, diags, origin.encoding)
+    except InputError as exc:
+        raise InputError(f"{origin.label}: {exc}") from None
+    lines = text_lines(text, diags)
+    src = _source(origin, "text", data, encoding=used, pages=_page_count(lines))
+    return parse_lines(lines, src, diags)
+
+
+def _parse_pdf(data: bytes, origin: Origin) -> Document:
     from .read.pdf import read_pdf
 
     diags = Diagnostics()
-    pdf_text = read_pdf(p, diags, engine=engine)
-    src = Source(
-        path=str(p),
-        format="pdf",
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=None,
-        pages=pdf_text.pages,
-    )
+    if origin.path is not None:
+        pdf_text = read_pdf(Path(origin.path), diags, engine=origin.engine)
+    else:  # fetched bytes: the PDF engines read files
+        import tempfile  # (with shutil, bz2, lzma: not for a text parse)
+
+        with tempfile.TemporaryDirectory() as tmp:
+            staged = Path(tmp, "input.pdf")
+            staged.write_bytes(data)
+            pdf_text = read_pdf(staged, diags, engine=origin.engine)
+    src = _source(origin, "pdf", data, pages=pdf_text.pages)
     return parse_lines(noise.clean_lines(pdf_text.lines, diags), src, diags)
+
+
+def _parse_html(data: bytes, origin: Origin) -> Document:
+    from .read.html import read_html
+
+    diags = Diagnostics()
+    page = read_html(data, diags, label=origin.label, encoding=origin.encoding)
+    src = _source(origin, "html", data, encoding=page.encoding)
+    return parse_lines(noise.clean_lines(page.lines, diags), src, diags)
+
+
+def _parse_docx(data: bytes, origin: Origin) -> Document:
+    from .read.docx import read_docx
+
+    diags = Diagnostics()
+    lines = read_docx(data, diags, label=origin.label)
+    return parse_lines(noise.clean_lines(lines, diags), _source(origin, "docx", data), diags)
+
+
+_READERS: dict[Format, Callable[[bytes, Origin], Document]] = {
+    "text": _parse_text_bytes,
+    "pdf": _parse_pdf,
+    "html": _parse_html,
+    "docx": _parse_docx,
+}
 
 
 def _page_count(lines: list[Line]) -> int | None:

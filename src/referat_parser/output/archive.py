@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from ..errors import OutputError, ReferatError
 from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, memory_limit
-from .inputs import SUFFIXES, find_inputs, output_collisions, output_path
+from .inputs import find_inputs, input_kinds, output_collisions, output_path
 from .writing import AtomicFile, remove_stale_temps
 
 REPORT_NAME = "_report.jsonl"
@@ -213,6 +213,7 @@ class Batch:
         default_factory=lambda: {"ok": 0, "warnings": 0, "failed": 0, "skipped": 0}
     )
     failures: list[ReportLine] = field(default_factory=list)
+    other_types: dict[str, int] = field(default_factory=dict)  # skipped files, by suffix
     started: float = field(default_factory=time.perf_counter)
     total: int = 0  # inputs found, refused and skipped ones included
     stopped: str | None = None  # why the batch stopped early (the output device is full)
@@ -329,12 +330,12 @@ class NoInputsError(ReferatError):
 def plan(options: Options) -> Batch:
     """Find the inputs, give each its output path, record refusals, collisions and resumable
     skips. Nothing is written before the inputs are known to exist."""
-    inputs = find_inputs(options.in_dir, options.pattern)
+    others: dict[str, int] = {}
+    inputs = find_inputs(options.in_dir, options.pattern, others)
     if not inputs:
         matching = f" matching --glob {options.pattern!r}" if options.pattern else ""
-        kinds = " or ".join(SUFFIXES)
-        raise NoInputsError(f"{options.in_dir}: no {kinds} files{matching}")
-    batch = Batch(options, parser_version(), total=len(inputs))
+        raise NoInputsError(f"{options.in_dir}: no {input_kinds()} files{matching}")
+    batch = Batch(options, parser_version(), total=len(inputs), other_types=others)
     _remove_stale_temps(options)
     previous = _previous_report(options.out_dir) if options.resume else {}
     relatives = [path.relative_to(options.in_dir).as_posix() for path, _ in inputs]

@@ -16,13 +16,17 @@ from pathlib import Path
 
 import regex as re
 
-SUFFIXES = (".txt", ".pdf")
+from ..read.sniff import SUFFIXES
 
 
-def find_inputs(root: Path, pattern: str | None) -> list[tuple[Path, str | None]]:
-    """Text and PDF files under ``root``, sorted by their path inside it, each with ``None`` or
-    the reason it is refused (a symlink that points outside ``root``; not a regular file).
-    Symlinked folders are not followed; hidden files and folders (".name") are ignored."""
+def find_inputs(
+    root: Path, pattern: str | None, others: dict[str, int] | None = None
+) -> list[tuple[Path, str | None]]:
+    """Text, PDF, HTML and Word files under ``root``, sorted by their path inside it, each with
+    ``None`` or the reason it is refused (a symlink that points outside ``root``; not a regular
+    file). Symlinked folders are not followed; hidden files and folders (".name") are ignored.
+    Files of other types are counted in ``others`` by suffix (``{".xlsx": 2}``), so the
+    summary can name them."""
     base = root.resolve()
     found: list[tuple[str, Path, str | None]] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
@@ -30,12 +34,30 @@ def find_inputs(root: Path, pattern: str | None) -> list[tuple[Path, str | None]
         for name in files:
             path = Path(folder, name)
             relative = path.relative_to(root).as_posix()
-            if path.suffix.casefold() not in SUFFIXES or name.startswith("."):
+            if name.startswith(".") or (pattern and not glob_match(pattern, relative)):
                 continue
-            if pattern and not glob_match(pattern, relative):
+            if path.suffix.casefold() not in SUFFIXES:
+                if others is not None:
+                    suffix = path.suffix.casefold() or "(no suffix)"
+                    others[suffix] = others.get(suffix, 0) + 1
                 continue
             found.append((relative, path, _refusal_reason(path, base)))
     return [(path, why) for _, path, why in sorted(found, key=lambda f: f[0])]
+
+
+def input_kinds() -> str:
+    """ ".txt, .pdf, .html, .htm or .docx": the suffixes a batch reads, for its messages."""
+    *first, last = SUFFIXES
+    return f"{', '.join(first)} or {last}"
+
+
+def other_types_note(other_types: dict[str, int]) -> str:
+    """ "3 files of other types skipped: .msg, .xlsx" (empty when there were none)."""
+    count = sum(other_types.values())
+    if not count:
+        return ""
+    noun = "file" if count == 1 else "files"
+    return f"{count} {noun} of other types skipped: {', '.join(sorted(other_types))}"
 
 
 def _refusal_reason(path: Path, base: Path) -> str | None:

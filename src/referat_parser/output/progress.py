@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..errors import OutputError, printable
 from .archive import Batch, Options, ReportLine, plan
+from .inputs import other_types_note
 from .pool import run_dask, run_local
 
 Runner = Callable[[Batch, Callable[[ReportLine], None]], None]
@@ -55,10 +56,11 @@ def _summarise(batch: Batch) -> None:
     else:
         done = sum(counts.values())
         rate = done / seconds if seconds > 0 else 0.0
+        note = other_types_note(batch.other_types)
         sys.stderr.write(
             f"referat batch: {done} files: {counts['ok']} parsed, {counts['warnings']} parsed "
             f"with warnings, {counts['failed']} failed, {counts['skipped']} skipped "
-            f"in {seconds:.1f} s ({rate:.1f} files/s)\n"
+            f"in {seconds:.1f} s ({rate:.1f} files/s){'; ' + note if note else ''}\n"
         )
         for line in sorted(batch.failures, key=lambda f: f.path):
             sys.stderr.write(f"referat: error: {printable(line.error or '')}\n")
@@ -120,6 +122,8 @@ def _print_table(counts: dict[str, int], seconds: float, batch: Batch) -> None:
     )
     console = Console(stderr=True)
     console.print(table)
+    if other_types_note(batch.other_types):
+        console.print(other_types_note(batch.other_types), highlight=False)
     from rich.markup import escape
 
     for line in sorted(batch.failures, key=lambda f: f.path):
