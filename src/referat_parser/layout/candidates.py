@@ -35,6 +35,8 @@ WORD_HEADING = re.compile(
     re.I,
 )
 # "3. Title", "1.Title", "  • 1. Title", "4) Title"; not "1.1 Status", "17.05.2023", "2,5 mio."
+# (a bullet speaks against a heading: detect.py weighs it)
+BULLETS = "•·*"
 DOTTED_HEADING = re.compile(r"^[\s•·*]*(\d{1,3})[.)](?!\d)\s*(\S.{0,300})$")
 # "38Godkendelse af dagsorden": digits glued to a capitalised word of three letters or more.
 GLUED_HEADING = re.compile(r"^(\d{1,3})(\p{Lu}\p{Ll}{2,}.{0,300})$")

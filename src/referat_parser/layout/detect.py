@@ -37,7 +37,14 @@ from ..lines import Line
 from ..models import TocEntry
 from ..vocab import BLOCK_HEADINGS, DOCUMENT_KINDS, TOC_HEADINGS, initials
 from .blocks import block_heading, inline_heading, split_glued_heading
-from .candidates import Candidate, case_number, find_candidates, is_case_label, next_content
+from .candidates import (
+    BULLETS,
+    Candidate,
+    case_number,
+    find_candidates,
+    is_case_label,
+    next_content,
+)
 
 TOC_ENTRY = re.compile(r"^(\S.{0,300}?)(?:\s*\.{3,}\s*|\s*\t+\s*)(\d{1,4})$")
 # "Godkendelse af dagsorden......" with the page numbers printed apart (Aarhus, pdftotext).
@@ -192,6 +199,10 @@ def _title_quality(title: str) -> float:
 
 def _evidence(lines: Sequence[Line], cand: Candidate, toc_keys: set[str]) -> float:
     score = _title_quality(cand.title)
+    if lines[cand.index].stripped[:1] in BULLETS:
+        # a list entry ("• 1. Styrket samarbejde …" in a report's goals) unless its body says
+        # otherwise (a block heading follows: a portal that bullets its items)
+        score -= 2.0
     after = next_content(lines, cand.end + 1, limit=6)
     if (
         after is not None and (case_number(lines[after]) or is_case_label(lines[after]))
