@@ -124,6 +124,8 @@ _WEAK = _rules(DECISION_WEAK_OUTCOMES)
 # only cheap test.
 _GATED = any(rule.probes is None for rule in (*_DECISIVE, *_WEAK))
 _KEYWORDS = _cover(DECISION_KEYWORDS)
+# Every rule's probes in one list: the one test most sentences (which decide nothing) get.
+_ANY_PROBE = _cover([w for rule in (*_DECISIVE, *_WEAK) for w in rule.probes or ()])
 
 # Mentions of a decision taken elsewhere, masked to the end of their clause (a comma, or the
 # verb of the main clause: "Som besluttet på sidste møde blev sagen udsat").
@@ -173,16 +175,15 @@ _BARE_NONE = re.compile(r"^ingen\.?$")
 _RESULT = re.compile(r"\b(?:dermed|hermed|således)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):  # a NamedTuple: built for every deciding sentence
     """A sentence, or a clause of one that decides numbered at-points, with its outcome.
-    ``about`` is "item", "amendment" or "other-item"; ``index`` is the sentence's position."""
+    ``about`` is "item", "amendment" or "other-item"; ``position`` is the sentence's index."""
 
     text: str
     line: Line
     outcome: str
     points: tuple[int, ...] = ()
-    index: int = 0
+    position: int = 0
     about: str = "item"
 
 
@@ -212,6 +213,9 @@ def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
         if not _may_split(text):
             out.append((text, para.line))
             continue
+        if len(para.lines) == 1:
+            out.extend((part, para.line) for p in SENTENCE_BREAK.split(text) if (part := p.strip()))
+            continue
         start = 0
         for m in [*SENTENCE_BREAK.finditer(text), None]:
             end = m.start() if m else len(text)
@@ -235,16 +239,37 @@ def classify(sentence: str) -> str | None:
 
 
 def _classify_folded(folded: str) -> _Verdict | None:
+    # Plain loops, not any(): this runs on every sentence of every decision.
     folded = folded.lstrip("-•– ")
-    if _GATED and not any(key in folded for key in _KEYWORDS):
+    for key in _KEYWORDS if _GATED else _ANY_PROBE:
+        if key in folded:
+            break
+    else:
         return None
-    if any(probe in folded for probe in _MASK_PROBES):
-        folded = _masked(folded)
+    verdict = _verdict(folded)
+    if verdict is None:
+        return None  # masking only ever takes a phrase away
+    for probe in _MASK_PROBES:
+        if probe in folded:
+            return _verdict(_masked(folded))
+    return verdict
+
+
+def _verdict(folded: str) -> _Verdict | None:
+    """The phrase that starts first decides; a tie goes to the rule listed first."""
     best: _Verdict | None = None
     for rule in _DECISIVE:
-        m = _search(rule, folded)
+        if rule.probes is not None:
+            for probe in rule.probes:
+                if probe in folded:
+                    break
+            else:
+                continue
+        m = rule.pattern.search(folded)
         if m is not None and (best is None or m.start() < best.start):
             best = _Verdict(rule.outcome, m.start(), m.end(), folded)
+            if m.start() == 0:
+                break  # nothing starts earlier
     if best is not None:
         return best
     for rule in _WEAK:
@@ -255,8 +280,12 @@ def _classify_folded(folded: str) -> _Verdict | None:
 
 
 def _search(rule: _Rule, folded: str) -> re.Match[str] | None:
-    if rule.probes is not None and not any(probe in folded for probe in rule.probes):
-        return None
+    if rule.probes is not None:
+        for probe in rule.probes:
+            if probe in folded:
+                break
+        else:
+            return None
     return rule.pattern.search(folded)
 
 
@@ -319,7 +348,9 @@ def _about(sentence: str, verdict: _Verdict, context: _Context) -> str:
     if other is not None and int(other.group(1)) != context.number:
         return "other-item"
     subject = text[: verdict.start]
-    if any(name in subject for name in PARTY_NAMES) or _LETTER_SUBJECT.match(sentence):
+    if (subject and any(name in subject for name in PARTY_NAMES)) or _LETTER_SUBJECT.match(
+        sentence
+    ):
         return "dissent"
     return "item"
 
@@ -367,8 +398,10 @@ def analyse_decision(
     parts = sentences(lines)
     if not parts:
         return DecisionAnalysis(None, None, None)
-    folded_title = (title or "").casefold()
-    context = _Context(any(w in folded_title for w in NOTHING_TO_NOTE_TITLES), number)
+    folded_title = title.casefold() if title else ""
+    context = _Context(
+        bool(title) and any(w in folded_title for w in NOTHING_TO_NOTE_TITLES), number
+    )
     units = [u for i, (s, line) in enumerate(parts) for u in _units(s, line, i, context)]
     records = vote_rules.vote_records([s for s, _ in parts])
     deciding = _deciding(units)
@@ -377,9 +410,11 @@ def analyse_decision(
     if deciding is None:
         return DecisionAnalysis("andet", None, None, votes=votes)
     decisive = [u for u in units if u.outcome != "drøftet"]
-    resolutions = [Resolution(text=u.text, outcome=u.outcome, line=u.line.no) for u in decisive]
-    if len(resolutions) < 2 and all(u.about == "item" for u in decisive):
-        resolutions = []
+    resolutions = (
+        [Resolution(text=u.text, outcome=u.outcome, line=u.line.no) for u in decisive]
+        if len(decisive) >= 2 or any(u.about != "item" for u in decisive)
+        else []
+    )
     discussed = next((u.text for u in units if u.outcome == "drøftet" and u.about == "item"), None)
     return DecisionAnalysis(
         deciding.outcome, deciding.text, deciding.line.no, resolutions, votes, discussed,
@@ -401,13 +436,13 @@ def _owner(record: vote_rules.VoteRecord, units: Sequence[Unit]) -> Unit | None:
     """The unit a vote record belongs to: one in its own sentences; else the sentence after it
     when that states the result ("Forslaget faldt dermed."); else the one before it ("…
     blev vedtaget med følgende stemmeafgivelse:"); else the one after it."""
-    inside = next((u for u in units if record.first <= u.index <= record.last), None)
+    inside = next((u for u in units if record.first <= u.position <= record.last), None)
     if inside is not None:
         return inside
-    after = next((u for u in units if u.index > record.last), None)
+    after = next((u for u in units if u.position > record.last), None)
     if after is not None and _RESULT.search(after.text.casefold()):
         return after
-    before = next((u for u in reversed(units) if u.index < record.first), None)
+    before = next((u for u in reversed(units) if u.position < record.first), None)
     return before or after
 
 
@@ -449,11 +484,7 @@ def link_recommendations(
     if analysis is None or analysis.outcome in (None, "andet"):
         return [(None, None)] * len(texts)
     # sub-decisions about the item itself (not its amendments or other items)
-    own = [
-        Resolution(text=u.text, outcome=u.outcome, line=u.line.no)
-        for u in analysis.units
-        if u.about == "item" and u.outcome != "drøftet"
-    ]
+    own = [u for u in analysis.units if u.about == "item" and u.outcome != "drøftet"]
     echoes = _echoes(texts, own if analysis.resolutions else [])
     return [
         _link_one(number, text, analysis, echoes.get(number))
@@ -461,10 +492,10 @@ def link_recommendations(
     ]
 
 
-def _echoes(texts: Sequence[str], resolutions: Sequence[Resolution]) -> dict[int, Resolution]:
+def _echoes(texts: Sequence[str], resolutions: Sequence[Unit]) -> dict[int, Unit]:
     """Recommendation number -> the first resolution that names its numbered thing, or that
     shares two or more word stems with it and fewer with every other recommendation."""
-    found: dict[int, Resolution] = {}
+    found: dict[int, Unit] = {}
     for resolution in resolutions:
         scores = [_shared_words(text, resolution.text) for text in texts]
         top = max(scores, default=0)
@@ -476,7 +507,7 @@ def _echoes(texts: Sequence[str], resolutions: Sequence[Resolution]) -> dict[int
 
 
 def _link_one(
-    number: int, text: str, analysis: DecisionAnalysis, echo: Resolution | None
+    number: int, text: str, analysis: DecisionAnalysis, echo: Unit | None
 ) -> tuple[str | None, str | None]:
     for unit in analysis.units:  # at-points named one by one: the most explicit
         if number in unit.points:

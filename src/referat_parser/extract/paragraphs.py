@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex as re
 
@@ -36,32 +36,34 @@ POINT = re.compile(
 )
 _BARE_POINT = re.compile(r"^(?:[-•–·*\uf0b7\u25aa]|\d{1,2}[.)]|[Aa]t\s*\d{0,2}\))(?:\s+[Aa]t)?$")
 _AT_CLAUSE = re.compile(r"^[Aa]t\s")
-_LIST_JOINER = re.compile(r"(?:,|\s(?:og|samt|eller))$")
+_LIST_JOINERS = (",", " og", " samt", " eller")
+# The first characters a point can start with (a cheap test before POINT).
+_POINT_STARTS = frozenset("-•–·*\uf0b7\u25aaoAa0123456789")
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? followed by space and an upper-case letter or digit, unless the
 # full stop belongs to an abbreviation. An ordinal ("indsats 2 og 3. Det blev …") ends a
 # sentence too; ordinal dates ("d. 2. maj") and at-points ("1. at-punkt") are followed by a
 # lower-case word and never split (only the abbreviations ignore case); nor does an item's
 # number ("Punkt 28. Beslutning om … udsat.": one sentence about item 28).
-SENTENCE_BREAK = re.compile(
-    rf"(?<!\b(?i:{_ABBREV}))(?<!\b(?i:punkt|pkt\.|sag|dagsordenspunkt)\s?\d{{1,3}}\.)"
-    r"(?<=[.!?])\s+(?=[\p{Lu}\d\"”])"
+SENTENCE_BREAK = re.compile(  # the cheap test first: the lookbehinds run at . ! ? only
+    rf"(?<=[.!?])(?<!\b(?i:{_ABBREV}))(?<!\b(?i:punkt|pkt\.|sag|dagsordenspunkt)\s?\d{{1,3}}\.)"
+    r"\s+(?=[\p{Lu}\d\"”])"
 )
 _SENTENCE_END = (".", "!", "?", ":", ";")
 # A full stop of an abbreviation ends no sentence: "… til efterretning, jf." / "bilag 3.".
 _ABBREVIATION_END = re.compile(rf"(?:^|[\s(])(?i:{_ABBREV})$")
 # A line that stops on one of these words was cut mid-sentence: "Det indstilles, at" /
 # "Forslag til lokalplan 1221 … vedtages endeligt."
-_UNFINISHED = re.compile(
-    r"\s(?:at|og|i|til|for|af|med|om|på|den|det|de|en|et|som|der|samt|eller|fra|ved|over|hvor)$"
-)
+_UNFINISHED = frozenset(
+    ["at", "og", "i", "til", "for", "af", "med", "om", "på", "den", "det", "de", "en", "et", "som",
+     "der", "samt", "eller", "fra", "ved", "over", "hvor"]
+)  # fmt: skip
 # A line at least this long that stops without punctuation was wrapped by the export (026's
 # lines run to about 120 characters); a shorter one is a heading, a label or a list line.
 WRAP_WIDTH = 50
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):  # a NamedTuple: one is built per paragraph of every block
     """Consecutive lines read as one text; ``starts`` is where each line's part begins."""
 
     text: str
@@ -77,24 +79,24 @@ class Paragraph:
         return self.lines[max(0, bisect_right(self.starts, offset) - 1)]
 
 
-def continues(above: str, line: str, *, points: bool = False) -> bool:
+def continues(above: str, line: str, points: bool = False) -> bool:
     """Whether ``line`` (stripped, the next line, nothing blank between) carries on ``above``."""
-    if POINT.match(line):
+    first = line[:1]
+    if (first in _POINT_STARTS or line[1:2] == ")") and POINT.match(line):
         return False
-    if _BARE_POINT.match(above):
+    if len(above) <= 8 and _BARE_POINT.match(above):
         return True
     if (
         points
         and _AT_CLAUSE.match(line)
-        and (above.endswith(_SENTENCE_END) or _LIST_JOINER.search(above))
+        and (above.endswith(_SENTENCE_END) or above.endswith(_LIST_JOINERS))
     ):
         return False  # the next at-clause
-    first = line[:1]
     if above.endswith("."):  # no sentence starts in lower case; "… jf." / "bilag 3." is wrapped
         return first.islower() or (first.isdigit() and bool(_ABBREVIATION_END.search(above)))
     if above.endswith(_SENTENCE_END):
         return False
-    if _UNFINISHED.search(above):
+    if above.rpartition(" ")[2] in _UNFINISHED:
         return True
     return first.islower() or first.isdigit() or len(above) >= WRAP_WIDTH
 
@@ -112,7 +114,7 @@ def paragraphs(lines: Sequence[Line], *, points: bool = False) -> list[Paragraph
                 text, parts, starts = "", [], []
             continue
         piece = line.stripped
-        if parts and continues(parts[-1].stripped, piece, points=points):
+        if parts and continues(parts[-1].stripped, piece, points):
             joined = join_wrapped(text, piece)
             starts.append(len(joined) - len(piece))
             text = joined

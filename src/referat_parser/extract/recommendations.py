@@ -97,6 +97,8 @@ def _read(
     lines: Sequence[Line], diags: Diagnostics, *, lead_in: bool, in_motion: bool
 ) -> tuple[list[str], bool]:
     """The block's recommendations, and whether a motion is still open at its end."""
+    if not (lead_in or in_motion or _may_hold_lead_in(lines)):
+        return [], False  # most blocks: no lead-in verb and no motion heading in any line
     paras = paragraphs(lines, points=True)
     found: list[str] = []
     i = 0
@@ -104,6 +106,9 @@ def _read(
         found, i = _points(paras, 0)
     while i < len(paras):
         text = paras[i].text
+        if not text[:1].isupper():  # lead-ins, motion headings and their ends all are
+            i += 1
+            continue
         folded = text[:40].casefold()
         if len(text) <= _MOTION_WORDS and folded.startswith(MOTION_HEADINGS):
             in_motion = True
@@ -120,6 +125,22 @@ def _read(
             diags.add("recommendation-empty", at=paras[i - 1].line)
         found.extend(recs)
     return found, in_motion
+
+
+# What a block needs to hold to open recommendations or a motion: a lead-in's verb as printed
+# ("indstiller", "Det indstilles", "anbefaler", "foreslår"), or a motion heading's word.
+_BLOCK_PROBES = ("indstille", "anbefale", "foreslå",
+                 *(w[1:] for w in MOTION_HEADINGS), *(w[1:].upper() for w in MOTION_HEADINGS))  # fmt: skip
+
+
+def _may_hold_lead_in(lines: Sequence[Line]) -> bool:
+    """A cheap test before the paragraphs are built: most blocks hold no lead-in (one scan of
+    the block's text per probe is cheaper than a test per line)."""
+    text = "\n".join([line.text for line in lines])
+    for probe in _BLOCK_PROBES:  # noqa: SIM110  (a plain loop is faster; runs on every block)
+        if probe in text:
+            return True
+    return False
 
 
 def lead_in_rest(text: str) -> str | None:

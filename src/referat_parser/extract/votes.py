@@ -115,6 +115,8 @@ def vote_records(sentences: Sequence[str]) -> list[VoteRecord]:
     """A record per run of consecutive sentences that count votes (or list the parties under a
     label that stands on its own line)."""
     records: list[VoteRecord] = []
+    if not _may_vote("\n".join(sentences)):  # most decisions count no votes
+        return records
     pending: str | None = None  # the side of a label whose parties are on the next lines
     for index, sentence in enumerate(sentences):
         found: list[Segment] = []
@@ -136,8 +138,12 @@ def vote_records(sentences: Sequence[str]) -> list[VoteRecord]:
 
 
 def _may_vote(sentence: str) -> bool:
-    folded = sentence.casefold()
-    return "stem" in folded or "imod" in folded or "undlod" in folded or "for:" in folded
+    """Every label holds one of these ("Stemte", "imod", "Undlod", "For:"), as printed."""
+    return (
+        "stem" in sentence or "imod" in sentence or "undlod" in sentence or "or:" in sentence
+        or "Stem" in sentence or "Imod" in sentence or "Undlod" in sentence
+        or "STEM" in sentence or "IMOD" in sentence or "UNDLOD" in sentence or "OR:" in sentence
+    )  # fmt: skip
 
 
 def _vote_segments(sentence: str) -> tuple[list[Segment], str | None]:
