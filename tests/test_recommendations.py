@@ -4,8 +4,8 @@ import pytest
 
 from referat_parser import parse_text
 from referat_parser.diagnostics import Diagnostics
-from referat_parser.extract.recommendations import extract_recommendations
-from referat_parser.lines import split_lines
+from referat_parser.extract.recommendations import extract_recommendations, item_recommendations
+from referat_parser.lines import Line, split_lines
 from rulefixtures import Case, read_cases
 
 CASES = read_cases("recommendations.txt")
@@ -13,7 +13,9 @@ CASES = read_cases("recommendations.txt")
 
 @pytest.mark.parametrize("case", CASES, ids=[c.title for c in CASES])
 def test_recommendation_rules(case: Case) -> None:
-    got = extract_recommendations(split_lines(case.input), Diagnostics())
+    lead_in = case.input.startswith("#lead-in")
+    text = case.input.replace("#lead-in", "", 1) if lead_in else case.input
+    got = extract_recommendations(split_lines(text), Diagnostics(), lead_in=lead_in)
     assert got == case.expected, f"fixtures/rules/recommendations.txt:{case.line}"
 
 
@@ -131,3 +133,51 @@ def test_an_agenda_links_nothing() -> None:
     ]
     assert {r.outcome for r in doc.items[0].recommendations} == {None}
     assert doc.summary.recommendations_linked == 0
+
+
+def test_an_amendment_to_an_at_point_does_not_decide_that_point() -> None:
+    decision = "Ændringsforslag til 2. at-punkt blev forkastet. Indstillingen blev godkendt."
+    links = _links(_minutes(THREE_POINTS, decision))
+    assert links == [("godkendt", "Indstillingen blev godkendt.")] * 3
+
+
+# --- which blocks an item's recommendations come from (issue 15) ------------------------------
+
+
+def _block(text: str) -> list[Line]:
+    return split_lines(text)
+
+
+def test_an_items_own_indstilling_wins_over_lead_ins_quoted_in_the_case() -> None:
+    blocks = [
+        ("indstilling", _block("Forvaltningen indstiller,\n\n• at planen godkendes\n")),
+        ("sagsfremstilling", _block("I 2024 blev det indstillet.\n\nDet indstilles, at X sker.\n")),
+        ("beslutning", _block("Godkendt.\n")),
+    ]
+    assert item_recommendations(blocks, Diagnostics()) == ["planen godkendes"]
+
+
+def test_without_an_indstilling_every_block_but_the_decision_is_read() -> None:
+    blocks = [
+        ("andet", _block("Det indstilles, at udvalget godkender budgettet.\n")),
+        ("beslutning", _block("Det indstilles, at intet sker.\n")),
+    ]
+    assert item_recommendations(blocks, Diagnostics()) == ["udvalget godkender budgettet."]
+
+
+def test_an_indstilling_without_points_falls_back_to_the_other_blocks() -> None:
+    blocks = [
+        ("indstilling", _block("Der skal ikke træffes beslutning på mødet.\n")),
+        ("resume", _block("Det indstilles:\nAt 1) sagen drøftes.\n")),
+    ]
+    assert item_recommendations(blocks, Diagnostics()) == ["sagen drøftes."]
+
+
+def test_a_motion_that_opens_in_the_decision_block_runs_on_into_the_next() -> None:
+    blocks = [
+        ("beslutning", _block("Fremsendes til Teknisk Udvalg.\nBESLUTNINGSFORSLAG FRA V\n")),
+        ("andet", _block("Baggrund:\nVi foreslår, at\n1. Byrådet bygger en bro.\n")),
+        ("andet", _block("Borgmesterens Afdeling foreslår, at\n1. broen undersøges.\n")),
+        ("resume", _block("Resume\nDet indstilles:\nAt 1) broen undersøges nærmere.\n")),
+    ]
+    assert item_recommendations(blocks, Diagnostics()) == ["broen undersøges nærmere."]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex as re
+
 
 @dataclass(frozen=True, slots=True)
 class LineStyle:
@@ -83,3 +85,16 @@ def split_lines(text: str) -> list[Line]:
     if out and out[-1].text == "" and text.endswith("\n"):
         out.pop()  # the newline that ends the file does not open another line
     return out
+
+
+# "sundheds-" + "væsenet" -> "sundhedsvæsenet"; "Sundheds- og" stays (suspended hyphen).
+_HYPHEN_END = re.compile(r"\p{L}{2,}-$")
+_CONJUNCTION_START = re.compile(r"^(?:og|eller|samt|til)\b")
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join a line that wrapped onto the next, rejoining a word hyphenated at the line end
+    ("sundheds-" + "væsenet"), never a suspended hyphen ("Sundheds-" + "og Omsorgsudvalget")."""
+    if _HYPHEN_END.search(left) and right[:1].islower() and not _CONJUNCTION_START.match(right):
+        return left[:-1] + right
+    return f"{left} {right}"

@@ -142,10 +142,25 @@ CASE_LABELS: tuple[str, ...] = (
     "acadre sagsnr", "emnenr",
 )  # fmt: skip
 
-# "Det indstilles, at …" opens recommendations (also "Administrationen indstiller, at").
+# "Det indstilles, at …" opens recommendations (also "Administrationen indstiller, at"; the
+# layout pass reads these before an item's first heading as its Indstilling).
 RECOMMENDATION_OPENERS: tuple[str, ...] = (
     "det indstilles", "det anbefales", "administrationen indstiller", "direktionen indstiller",
     "forvaltningen indstiller", "sekretariatet indstiller",
+)  # fmt: skip
+# A capitalised subject with one of these verbs opens recommendations too ("Sundheds- og
+# Omsorgsforvaltningen indstiller,", "Forpersonen foreslår,", "Formanden indstiller,").
+RECOMMENDATION_VERBS: tuple[str, ...] = ("indstiller", "foreslår", "anbefaler")
+# Pronouns and articles that are never the subject of a recommendation's lead-in ("Vi foreslår,
+# at …" is a motion's voice).
+RECOMMENDATION_NOT_SUBJECTS: tuple[str, ...] = (
+    "vi", "jeg", "de", "han", "hun", "man", "der", "det", "den", "dette", "denne", "derfor",
+)  # fmt: skip
+# A line opening a motion ("BESLUTNINGSFORSLAG FRA DD"): its proposals are not recommendations,
+# until the administration's part begins ("INDSTILLING FRA MAGISTRATSAFDELINGEN …").
+MOTION_HEADINGS: tuple[str, ...] = ("beslutningsforslag", "medlemsforslag", "borgerforslag")
+MOTION_ENDS: tuple[str, ...] = (
+    "indstilling", "det indstilles", "beslutningspunkter", "resume", "resumé",
 )  # fmt: skip
 
 # Inline attachment label ("Bilag: Statusoversigt marts 2024").
@@ -258,9 +273,10 @@ TABLE_PROMISES: tuple[str, ...] = (
     "nedenstående tabel", "følgende tabel", "tabellen nedenfor", "nedenstående skema",
 )  # fmt: skip
 
-# Decision outcomes: (outcome, phrases) in priority order. A phrase is a regular expression
-# matched inside one sentence of the decision (casefolded). Decisive verbs come before
-# "drøftet", negations before approvals, so "ikke godkendt" is "afvist".
+# Decision outcomes: (outcome, phrases). A phrase is a regular expression matched inside one
+# sentence of the decision (casefolded). The phrase that starts first in the sentence decides
+# ("Godkendt med den ændring, at sag 7 udsættes" is godkendt), a tie goes to the outcome listed
+# first: negations before approvals, so "Anbefales ikke" and "ikke godkendt" are "afvist".
 DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "ingen_bemærkninger",
@@ -272,6 +288,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^intet til (?:dette )?punkt",
             r"^ingen kommentarer",
             r"^intet\.?$",
+            r"^intet nyt\b",
         ),
     ),
     (
@@ -312,13 +329,21 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        # "Fremsendes til Teknisk Udvalg til behandling", "Oversendes", "Sagen sendes videre",
+        # "Byrådet sendte sagen til realitetsbehandling i Skole-, Børne- og Ungeudvalget".
         "oversendt",
         (
             r"\boversend",
             r"\bvideresend",
             r"\bsendes videre til",
-            r"\bsendt videre til",
+            r"\bsendt videre\b",
+            r"\b(?:sagen|punktet|forslaget) sendes videre\b",
+            r"^sendes videre\b",
             r"^(?:sagen |punktet |forslaget )?sendes til\b",
+            r"\bsendte (?:sagen|punktet|forslaget) (?:videre )?til\b",
+            r"\btil realitetsbehandling\b",
+            r"^fremsendes\b",
+            r"\b(?:sagen|punktet|forslaget|indstillingen|ansøgningen) (?:blev )?fremsend",
             r"\b(?:sagen|punktet|forslaget|ansøgningen) henvises til\b",
         ),
     ),
@@ -337,15 +362,19 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        # "Til orientering" alone (006) is a note taken; "sendt til orientering" is not.
         "taget_til_efterretning",
         (
             r"\btil efterretning",
             r"\btog\b.{0,80}\befterretning",
             r"\btaget til orientering",
             r"\btog\b.{0,80}\btil orientering",
+            r"^til orientering\b",
         ),
     ),
     (
+        # Verbs only: "Endelig vedtagelse af …" and "jf. byrådets vedtagelse" decide nothing.
+        # A bare "Anbefales" (recommended on to the council) is an approval at this level.
         "godkendt",
         (
             r"\bgodkendt",
@@ -353,18 +382,24 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bgodkender\b",
             r"\bgodkendes\b",
             r"\bat godkende\b",
-            r"\bvedtag",
+            r"\bvedtag(?:et|es|e)\b",
             r"\bvedtog\b",
             r"\banbefales\b",
             r"\banbefalede\b",
             r"\banbefaler\b",
             r"\banbefalet\b",
-            r"\bbesluttede\b",
             r"\bbevilge",
             r"\bbevilling blev",
             r"\bimødekom",
         ),
     ),
+)
+
+# Phrases that decide only when no phrase above is in the sentence: a bare "besluttede" is an
+# approval ("Direktørforum besluttede at kombinere indsats 2 og 3"), but "besluttede at udsætte
+# sagen" is udsat; a discussion is recorded only when nothing was decided.
+DECISION_WEAK_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("godkendt", (r"\bbesluttede\b",)),
     (
         "drøftet",
         (
@@ -384,10 +419,39 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 DECISION_KEYWORDS: tuple[str, ...] = (
     "godkend", "bemærk", "ikke noget", "intet", "ingen", "forkast", "afvis", "afvist", "udsat",
     "udsæt", "trukket", "trækkes", "dagsorden", "udgik", "udgår", "behandlet", "nået",
-    "oversend", "videresend", "videre", "sendes", "henvises", "fulgt", "tiltrå", "tiltræ",
-    "tilslut", "indstillet", "følges", "efterretning", "orientering", "vedtag", "vedtog",
-    "anbefal", "besluttede", "bevilg", "bevilling", "imødekom", "faldt", "drøft", "diskuter",
-    "debat", "opbakning", "enighed",
+    "oversend", "videresend", "videre", "sendes", "sendte", "fremsend", "realitetsbehandl",
+    "henvises", "fulgt", "tiltrå", "tiltræ", "tilslut", "indstillet", "følges", "efterretning",
+    "orientering", "vedtag", "vedtog", "anbefal", "besluttede", "bevilg", "bevilling",
+    "imødekom", "faldt", "drøft", "diskuter", "debat", "opbakning", "enighed",
+)  # fmt: skip
+
+# Words that only mention a decision taken elsewhere: the rest of their clause decides nothing
+# ("jf. byrådets vedtagelse i mødet den 27. august", "i henhold til beslutning i byrådets
+# møde", "som besluttet på sidste møde"). Regex fragments, matched casefolded.
+DECISION_REFERENCES: tuple[str, ...] = (
+    r"\bjf\.", r"\bjævnfør\b", r"\bi henhold til\b", r"\bi overensstemmelse med\b",
+    r"\bsom (?:besluttet|vedtaget|godkendt|aftalt|anbefalet)\b", r"\bpå baggrund af\b",
+    r"\bmed henvisning til\b",
+)  # fmt: skip
+# Words after which the rest of the sentence is a proposal or another body's recommendation,
+# not this meeting's decision ("Økonomiudvalget indstiller, at byrådet godkender …",
+# "Borgmesteren foreslog, at …"), and a note of an earlier hearing ("Behandlet i … den …").
+DECISION_PROPOSALS: tuple[str, ...] = (
+    r"\bindstiller\b", r"\bforeslår\b", r"\bforeslog\b", r"^behandlet (?:i|på)\b",
+)  # fmt: skip
+
+# Item titles under which a bare "Ingen." means nothing to note ("Eventuelt", "Bemærkninger").
+NOTHING_TO_NOTE_TITLES: tuple[str, ...] = (
+    "eventuelt", "evt.", "bemærkning", "meddelelse", "orientering", "spørgsmål",
+)  # fmt: skip
+
+# Parties and party groups as sentence subjects: "Socialdemokratiets byrådsgruppe kunne ikke
+# tiltræde indstillingen" records a dissent, not a decision of the meeting (casefolded stems).
+PARTY_NAMES: tuple[str, ...] = (
+    "socialdemokrat", "venstre", "konservative", "enhedslisten", "socialistisk folkeparti",
+    "radikale", "liberal alliance", "dansk folkeparti", "alternativet", "moderaterne",
+    "danmarksdemokrat", "nye borgerlige", "kristendemokrat", "slesvigsk parti", "borgerlisten",
+    "byrådsgruppe", "regionsrådsgruppe", "partigruppe",
 )  # fmt: skip
 
 # Abbreviations that end in a full stop but do not end a sentence.

@@ -1,40 +1,53 @@
 """Decisions as data: an outcome from the Danish wording, with the deciding sentence as evidence,
-sub-decisions (resolutions) and recorded votes.
+sub-decisions (resolutions), amendments and recorded votes.
 
 Serves the decisions of the seeds: "Indstilling om udmøntning af klyngemidler til Kom Trygt Hjem
 blev fulgt." (000 item 3: indstilling_fulgt), "Orienteringen blev taget til efterretning." (000,
 002), "Intet at bemærke." / "Der var ikke noget til punktet." (ingen_bemærkninger),
 "Direktørforum besluttede at kombinere … Det blev samtidig godkendt at afslutte indsats 4"
-(001 item 3: two resolutions), "Drøftelserne mundede ud i …" (001 item 5: drøftet). And other
-municipal wording: "Anbefales godkendt", "Sagen blev udsat", "Forslaget blev forkastet",
-"Indstillingen blev ikke godkendt" (afvist), "Oversendes til Regionsrådet", at-points decided
-one by one ("Indstillingens 1. at-punkt godkendt, 2. at-punkt udsat": one resolution per
-clause), and votes ("Godkendt med 5 stemmer for og 2 imod", "For stemte 5 (A, F), imod
-stemte 2 (V), 1 undlod (O)", "V stemte imod").
+(001 item 3: two resolutions), "Drøftelserne mundede ud i …" (001 item 5: drøftet). And the
+wording of other publishers: one-line decisions ("Godkendt", "Drøftedes", "Til orientering",
+"Intet", "Anbefales": Aalborg), "Fremsendes til Teknisk Udvalg til behandling i henhold til
+beslutning i byrådets møde den 27. august 2025." (Aarhus, wrapped over two lines: oversendt),
+"Byrådet sendte sagen til realitetsbehandling i …" (Greve: oversendt), "Godkendt med den
+ændring, at Sag nr. 7 … udsættes" (the verb that comes first decides: godkendt), at-points
+decided one by one ("Indstillingens 1. at-punkt godkendt, 2. at-punkt udsat": one resolution
+per clause), amendments ("Ændringsforslaget blev forkastet med følgende stemmeafgivelse:",
+kk.dk) and votes (votes.py).
 
-The vocabulary lives in ``vocab.DECISION_OUTCOMES``; priority is its order, per sentence, and
-the first sentence with any outcome decides. Nothing matched: "andet". Empty text: null.
-``link_recommendations`` then says what became of each recommendation (README, "items[].
-recommendations[]"). Rule fixture: fixtures/rules/decisions.txt.
+Per sentence (wrapped lines joined, paragraphs.py) the phrase of ``vocab.DECISION_OUTCOMES`` that
+starts first decides, after the words that only mention a decision elsewhere ("jf. byrådets
+vedtagelse", "som besluttet i …") or that propose one ("Økonomiudvalget indstiller, at …") are
+masked. Over the sentences, the first decisive one about the item itself decides; a sentence
+about an amendment or another agenda item ("Punkt 28 … udsat.") is a resolution and decides
+only when nothing else does, and a party's dissent ("V kunne ikke tiltræde indstillingen")
+decides nothing. Nothing matched: "andet". Empty text: null. ``link_recommendations`` then
+says what became of each recommendation (README, "items[].recommendations[]"). Rule fixture:
+fixtures/rules/decisions.txt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex as re
 
 from ..lines import Line
 from ..models import Resolution, Votes
-from ..vocab import ABBREVIATIONS, DECISION_KEYWORDS, DECISION_OUTCOMES, PARTY_LETTERS
-
-# One alternation per outcome, tried in vocabulary order, only for sentences that hold one of
-# the outcome's probe words (most sentences decide nothing).
-_OUTCOMES = tuple(
-    (outcome, re.compile("|".join(f"(?:{p})" for p in phrases)))
-    for outcome, phrases in DECISION_OUTCOMES
+from ..vocab import (
+    DECISION_KEYWORDS,
+    DECISION_OUTCOMES,
+    DECISION_PROPOSALS,
+    DECISION_REFERENCES,
+    DECISION_WEAK_OUTCOMES,
+    NOTHING_TO_NOTE_TITLES,
+    PARTY_LETTERS,
+    PARTY_NAMES,
 )
+from . import votes as vote_rules
+from .paragraphs import SENTENCE_BREAK, paragraphs
 
 
 def literal_words(phrase: str) -> list[str] | None:
@@ -82,56 +95,50 @@ def _cover(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-# Per outcome, substrings one of which a matching sentence must hold (a cheap test before the
-# pattern); None when some phrase of the outcome has no such substring.
-_PROBES: tuple[tuple[str, ...] | None, ...] = tuple(
-    None if any(_probe(p) is None for p in phrases) else _cover([_probe(p) or "" for p in phrases])
-    for _, phrases in DECISION_OUTCOMES
-)
-# With a probe for every outcome the keyword test adds nothing (each phrase's probe is one of
-# its literal words, and tests/test_decisions.py proves each holds a keyword); without, it is
-# the only cheap test.
-_GATED = any(probes is None for probes in _PROBES)
+class _Rule(NamedTuple):
+    """One outcome's phrases as one pattern, and the substrings one of which a matching
+    sentence must hold (None when some phrase has no such substring)."""
+
+    outcome: str
+    pattern: re.Pattern[str]
+    probes: tuple[str, ...] | None
+
+
+def _rules(table: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Rule, ...]:
+    return tuple(
+        _Rule(
+            outcome,
+            re.compile("|".join(f"(?:{p})" for p in phrases)),
+            None
+            if any(_probe(p) is None for p in phrases)
+            else _cover([_probe(p) or "" for p in phrases]),
+        )
+        for outcome, phrases in table
+    )
+
+
+_DECISIVE = _rules(DECISION_OUTCOMES)
+_WEAK = _rules(DECISION_WEAK_OUTCOMES)
+# With a probe for every rule the keyword test adds nothing (each phrase's probe is one of its
+# literal words, and tests/test_decisions.py proves each holds a keyword); without, it is the
+# only cheap test.
+_GATED = any(rule.probes is None for rule in (*_DECISIVE, *_WEAK))
 _KEYWORDS = _cover(DECISION_KEYWORDS)
+# Every rule's probes in one list: the one test most sentences (which decide nothing) get.
+_ANY_PROBE = _cover([w for rule in (*_DECISIVE, *_WEAK) for w in rule.probes or ()])
 
-_ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-# A sentence ends at . ! ? followed by space and an upper-case letter or digit, unless the
-# full stop belongs to an abbreviation. An ordinal ("indsats 2 og 3. Det blev …") ends a
-# sentence too; ordinal dates ("d. 2. maj") and at-points ("1. at-punkt") are followed by a
-# lower-case word and never split (only the abbreviations ignore case).
-_SENTENCE_END = re.compile(rf"(?<!\b(?i:{_ABBREV}))(?<=[.!?])\s+(?=[\p{{Lu}}\d\"”])")
-
-# --- votes -----------------------------------------------------------------------------------
-# A vote label and its side. Label first ("For stemte: A, F (7)", "Imod stemte 2 (V)",
-# "Undlod at stemme: O"), count first ("5 stemmer for og 2 imod", "1 undlod (O)") or parties
-# first ("A, F og Ø stemte for", "V stemte imod"). Leftmost wins, so "hverken for eller imod"
-# is an abstention before its "for" and "imod" are seen.
-_VOTE_LABEL = re.compile(
-    r"(?P<abstain>\bhverken\s+for\s+eller\s+imod(?:\s+stemte)?\b|\bundlod\s+at\s+stemme\b"
-    r"|(?<=\d\s{1,3})undlod\b|\bstemte\s+blankt?\b|(?<=\d\s{1,3})blanke?\b)"
-    r"|(?P<for>\bfor\s+stemte\b|\bstemte\s+for\b|\bstemmer?\s+for\b|(?<=\d\s{1,3})for\b)"
-    r"|(?P<against>\bimod\s+stemte\b|\bstemte\s+imod\b|\bstemmer?\s+imod\b|(?<=\d\s{1,3})imod\b)",
-    re.I,
+# Mentions of a decision taken elsewhere, masked to the end of their clause (a comma, or the
+# verb of the main clause: "Som besluttet på sidste møde blev sagen udsat").
+_MENTION = re.compile(
+    "(?:" + "|".join(DECISION_REFERENCES) + r")(?:(?!\s(?:blev|bliver|er|var|og|men)\s)[^,;])*"
 )
-_VOTE_SENTENCE = re.compile(r"(?<=[.;])\s+")
-_PARTY = "|".join(sorted(PARTY_LETTERS, key=len, reverse=True))
-_LETTER = re.compile(rf"(?<![\p{{L}}])({_PARTY})(?![\p{{L}}])")
-# Parties right before a "stemte for"-style label: "A, F og Ø " (at most 80 characters back).
-_PARTIES_BEFORE = re.compile(
-    rf"(?<![\p{{L}}])(?:{_PARTY})(?:\s*(?:,|og)\s*(?:{_PARTY})){{0,12}}\s*$"
-)
-# The same after a label whose parties follow it ("For stemte A og F, V stemte imod"): the
-# comma ends the first list, so only "og" joins this one.
-_PARTIES_BEFORE_OG = re.compile(rf"(?<![\p{{L}}])(?:{_PARTY})(?:\s+og\s+(?:{_PARTY})){{0,12}}\s*$")
-_COUNT_BEFORE = re.compile(r"(?<!\d)(\d{1,3})\s+$")
-_COUNT_AFTER = re.compile(r"^\s*+:?\s*+(\d{1,3})(?!\d)|\((\d{1,3})\)")
-# "vedtaget med 15 stemmer mod 10"
-_FOR_MOD_AGAINST = re.compile(r"(\d{1,3})\s+stemmer?\s+mod\s+(\d{1,3})\b", re.I)
-
+_PROPOSAL = re.compile("|".join(DECISION_PROPOSALS))
+_MASK_PROBES = ("jf.", "jævnfør", "henhold", "overensstemmelse", "som ", "baggrund",
+                "henvisning", "indstiller", "foreslå", "foreslog", "behandlet")  # fmt: skip
 
 # A reference to one or more of the recommendation's numbered at-points: "1. at-punkt",
 # "1. og 2. at-punkt", "at-punkt 3", "andet at-punkt", "indstillingens punkt 2",
-# "punkt 2 i indstillingen", "Ad 1: …" (matched on the casefolded sentence).
+# "punkt 2 i indstillingen", "Ad 1: …", "Ad 2-4)" (matched on the casefolded sentence).
 _NUMBERS = r"(?:\d{1,2}\.?\s*(?:,|og|-)\s*){0,6}\d{1,2}"
 _POINT_REF = re.compile(
     rf"(?P<n>{_NUMBERS})\.?\s*at[-\s]?punkt"
@@ -139,25 +146,45 @@ _POINT_REF = re.compile(
     r"|\b(?P<word>første|andet|anden|tredje|fjerde|femte|sjette|syvende|ottende)\s+at[-\s]?punkt"
     rf"|\bindstillingens\s+(?:punkt|pkt\.?)\s*(?P<p>{_NUMBERS})\b"
     r"|\b(?:punkt|pkt\.?)\s*(?P<q>\d{1,2})\s+i\s+indstillingen"
-    r"|^ad\s+(?:punkt\s+|pkt\.?\s*)?(?P<ad>\d{1,2})\b"
+    rf"|^ad\s+(?:punkt\s+|pkt\.?\s*)?(?P<ad>{_NUMBERS})\b"
 )
 _ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5,
              "sjette": 6, "syvende": 7, "ottende": 8}  # fmt: skip
 _DIGITS = re.compile(r"\d{1,2}")
+_RANGE = re.compile(r"^(\d{1,2})\.?\s*-\s*(\d{1,2})$")
 # Where a sentence that decides at-points one by one may divide into clauses (never inside a
 # list of numbers: "1., 2. og 3. at-punkt").
 _CLAUSE_BREAK = re.compile(r",?(?<!\s)\s++(?:og|mens|men|medens|samt|hvorimod)\s+|,\s+|;\s*")
 _IN_NUMBERS = re.compile(r"\d\.?$")
 
+# What a sentence is about, when not the item itself: an amendment ("Ændringsforslaget blev
+# forkastet", "Udvalget forkastede V's ændringsforslag"), another agenda item ("Punkt 28 …
+# udsat", "Sag nr. 7 udsættes" as its subject), a party's own position ("Socialdemokratiets
+# byrådsgruppe kunne ikke tiltræde indstillingen", "V kunne ikke tiltræde …").
+_AMENDMENT_OBJECT = re.compile(r"\s+(?:\p{L}+s\s+)?ændringsforslag")
+_OTHER_ITEM = re.compile(
+    r"^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|dagsordenspunkt)\s*(\d{1,3})\b(?!\.?\s*i\s+indstilling)"
+)
+_PARTY = "|".join(sorted(PARTY_LETTERS, key=len, reverse=True))
+_LETTER_SUBJECT = re.compile(
+    rf"^(?:{_PARTY})(?:\s*(?:,|og)\s*(?:{_PARTY}))*\s+(?:kunne|kan|ville|ønskede|tog|stemte)\b"
+)
+# "Ingen." under an item titled "Eventuelt" or "Bemærkninger".
+_BARE_NONE = re.compile(r"^ingen\.?$")
+# The sentence after a vote that states its result ("Forslaget faldt dermed.").
+_RESULT = re.compile(r"\b(?:dermed|hermed|således)\b")
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A sentence, or a clause of one that decides numbered at-points, with its outcome."""
+
+class Unit(NamedTuple):  # a NamedTuple: built for every deciding sentence
+    """A sentence, or a clause of one that decides numbered at-points, with its outcome.
+    ``about`` is "item", "amendment" or "other-item"; ``position`` is the sentence's index."""
 
     text: str
     line: Line
     outcome: str
     points: tuple[int, ...] = ()
+    position: int = 0
+    about: str = "item"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,24 +194,36 @@ class DecisionAnalysis:
     outcome_line: int | None
     resolutions: list[Resolution] = field(default_factory=list)
     votes: Votes | None = None
-    discussed: str | None = None  # the first sentence that records a discussion
+    discussed: str | None = None  # the first sentence about the item that records a discussion
     units: tuple[Unit, ...] = ()  # every sentence or clause with an outcome, in order
 
 
+class _Verdict(NamedTuple):
+    outcome: str
+    start: int  # where the deciding phrase starts in ``text``
+    end: int
+    text: str  # the casefolded sentence, references masked
+
+
 def sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
-    """The decision's sentences with the line each starts on (a line is never joined to the next)."""
+    """The decision's sentences with the line each starts on; wrapped lines are joined first."""
     out: list[tuple[str, Line]] = []
-    for line in lines:
-        text = line.stripped
-        if not text:
-            continue
+    for para in paragraphs(lines):
+        text = para.text
         if not _may_split(text):
-            out.append((text, line))
+            out.append((text, para.line))
             continue
-        for part in _SENTENCE_END.split(text):
-            part = part.strip()
+        if len(para.lines) == 1:
+            out.extend((part, para.line) for p in SENTENCE_BREAK.split(text) if (part := p.strip()))
+            continue
+        start = 0
+        for m in [*SENTENCE_BREAK.finditer(text), None]:
+            end = m.start() if m else len(text)
+            part = text[start:end].strip()
             if part:
-                out.append((part, line))
+                out.append((part, para.line_at(start)))
+            if m:
+                start = m.end()
     return out
 
 
@@ -195,23 +234,67 @@ def _may_split(text: str) -> bool:
 
 
 def classify(sentence: str) -> str | None:
-    return _classify_folded(sentence.casefold())
+    verdict = _classify_folded(sentence.casefold())
+    return verdict.outcome if verdict else None
 
 
-def _classify_folded(folded: str) -> str | None:
+def _classify_folded(folded: str) -> _Verdict | None:
+    # Plain loops, not any(): this runs on every sentence of every decision.
     folded = folded.lstrip("-•– ")
-    if _GATED and not any(key in folded for key in _KEYWORDS):
+    for key in _KEYWORDS if _GATED else _ANY_PROBE:
+        if key in folded:
+            break
+    else:
         return None
-    for (outcome, pattern), probes in zip(_OUTCOMES, _PROBES):
-        if probes is not None:
-            for probe in probes:
+    verdict = _verdict(folded)
+    if verdict is None:
+        return None  # masking only ever takes a phrase away
+    for probe in _MASK_PROBES:
+        if probe in folded:
+            return _verdict(_masked(folded))
+    return verdict
+
+
+def _verdict(folded: str) -> _Verdict | None:
+    """The phrase that starts first decides; a tie goes to the rule listed first."""
+    best: _Verdict | None = None
+    for rule in _DECISIVE:
+        if rule.probes is not None:
+            for probe in rule.probes:
                 if probe in folded:
                     break
             else:
                 continue
-        if pattern.search(folded):
-            return outcome
+        m = rule.pattern.search(folded)
+        if m is not None and (best is None or m.start() < best.start):
+            best = _Verdict(rule.outcome, m.start(), m.end(), folded)
+            if m.start() == 0:
+                break  # nothing starts earlier
+    if best is not None:
+        return best
+    for rule in _WEAK:
+        m = _search(rule, folded)
+        if m is not None:
+            return _Verdict(rule.outcome, m.start(), m.end(), folded)
     return None
+
+
+def _search(rule: _Rule, folded: str) -> re.Match[str] | None:
+    if rule.probes is not None:
+        for probe in rule.probes:
+            if probe in folded:
+                break
+        else:
+            return None
+    return rule.pattern.search(folded)
+
+
+def _masked(folded: str) -> str:
+    """The sentence with what only mentions or proposes a decision blanked out (same length)."""
+    proposal = _PROPOSAL.search(folded)
+    if proposal is not None:
+        folded = folded[: proposal.start()] + " " * (len(folded) - proposal.start())
+    return _MENTION.sub(lambda m: " " * len(m.group(0)), folded)
 
 
 def point_numbers(text: str) -> tuple[int, ...]:
@@ -222,22 +305,54 @@ def point_numbers(text: str) -> tuple[int, ...]:
             found.append(_ORDINALS[m.group("word")])
             continue
         numbers = m.group("n") or m.group("m") or m.group("p") or m.group("q") or m.group("ad")
-        digits = [int(d) for d in _DIGITS.findall(numbers)]
-        if len(digits) == 2 and "-" in numbers:  # "1.-3. at-punkt"
-            digits = list(range(digits[0], digits[1] + 1))
-        found.extend(digits)
+        span = _RANGE.match(numbers)
+        if span is not None:  # "1.-3. at-punkt", "Ad 2-4)"
+            found.extend(range(int(span.group(1)), int(span.group(2)) + 1))
+            continue
+        found.extend(int(d) for d in _DIGITS.findall(numbers))
     return tuple(dict.fromkeys(found))
 
 
-def _units(sentence: str, line: Line) -> list[Unit]:
+def _units(sentence: str, line: Line, index: int, context: _Context) -> list[Unit]:
     """One unit per sentence, or per clause when the sentence names at-points."""
     folded = sentence.casefold()
-    if ("punkt" in folded or folded.startswith("ad ")) and point_numbers(sentence):
+    # at-points decided one by one (an amendment to one is about the amendment)
+    if (
+        ("punkt" in folded or folded.startswith("ad "))
+        and "ændringsforslag" not in folded
+        and point_numbers(sentence)
+    ):
         clauses = _clauses(sentence)
         if clauses:
-            return [Unit(text, line, outcome, point_numbers(text)) for text, outcome in clauses]
-    outcome = _classify_folded(folded)
-    return [Unit(sentence, line, outcome)] if outcome else []
+            return [
+                Unit(text, line, outcome, point_numbers(text), index) for text, outcome in clauses
+            ]
+    if context.quiet and _BARE_NONE.match(folded):
+        return [Unit(sentence, line, "ingen_bemærkninger", (), index)]
+    verdict = _classify_folded(folded)
+    if verdict is None:
+        return []
+    about = _about(sentence, verdict, context)
+    if about == "dissent":
+        return []
+    return [Unit(sentence, line, verdict.outcome, (), index, about)]
+
+
+def _about(sentence: str, verdict: _Verdict, context: _Context) -> str:
+    """What a sentence decides about: the item, an amendment, another item, or nothing (a
+    party's own position)."""
+    text = verdict.text
+    if "ændringsforslag" in text[: verdict.end] or _AMENDMENT_OBJECT.match(text, verdict.end):
+        return "amendment"
+    other = _OTHER_ITEM.match(text)
+    if other is not None and int(other.group(1)) != context.number:
+        return "other-item"
+    subject = text[: verdict.start]
+    if (subject and any(name in subject for name in PARTY_NAMES)) or _LETTER_SUBJECT.match(
+        sentence
+    ):
+        return "dissent"
+    return "item"
 
 
 def _clauses(sentence: str) -> list[tuple[str, str]]:
@@ -269,84 +384,72 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     return [(sentence[a:b].strip().rstrip(",;"), outcome) for a, b, outcome in merged]
 
 
-def analyse_decision(lines: Sequence[Line]) -> DecisionAnalysis:
+class _Context(NamedTuple):
+    quiet: bool  # the item's title says "Ingen." means nothing to note
+    number: int | None
+
+
+def analyse_decision(
+    lines: Sequence[Line], *, title: str | None = None, number: int | None = None
+) -> DecisionAnalysis:
+    """The outcome, evidence, resolutions and votes of one decision's lines. ``title`` and
+    ``number`` are the item's: "Ingen." under "Eventuelt" has nothing to note, and a sentence
+    about "Punkt 28" is about another item unless this one is number 28."""
     parts = sentences(lines)
     if not parts:
         return DecisionAnalysis(None, None, None)
-    units = [u for s, line in parts for u in _units(s, line)]
-    votes = parse_votes(" ".join(s for s, _ in parts))
-    if not units:
+    folded_title = title.casefold() if title else ""
+    context = _Context(
+        bool(title) and any(w in folded_title for w in NOTHING_TO_NOTE_TITLES), number
+    )
+    units = [u for i, (s, line) in enumerate(parts) for u in _units(s, line, i, context)]
+    records = vote_rules.vote_records([s for s, _ in parts])
+    deciding = _deciding(units)
+    owned = [r for r in records if deciding is None or _owner(r, units) is deciding]
+    votes = vote_rules.merged(owned)
+    if deciding is None:
         return DecisionAnalysis("andet", None, None, votes=votes)
     decisive = [u for u in units if u.outcome != "drøftet"]
-    first = (decisive or units)[0]
-    resolutions = [Resolution(text=u.text, outcome=u.outcome, line=u.line.no) for u in decisive]
-    if len(resolutions) < 2:
-        resolutions = []
-    discussed = next((u.text for u in units if u.outcome == "drøftet"), None)
-    return DecisionAnalysis(
-        first.outcome, first.text, first.line.no, resolutions, votes, discussed, tuple(units)
+    resolutions = (
+        [Resolution(text=u.text, outcome=u.outcome, line=u.line.no) for u in decisive]
+        if len(decisive) >= 2 or any(u.about != "item" for u in decisive)
+        else []
     )
-
-
-def parse_votes(text: str) -> Votes | None:
-    """Votes counted in a decision: "Godkendt med 5 stemmer for og 2 imod", "For stemte: A, V
-    (10)", "For stemte 5 (A, F), imod stemte 2 (V), 1 undlod (O)", "V stemte imod"."""
-    folded = text.casefold()
-    if "stem" not in folded and " imod" not in folded and "undlod" not in folded:
-        return None
-    counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
-    parties: dict[str, list[str]] = {"for": [], "against": [], "abstain": []}
-    for sentence in _VOTE_SENTENCE.split(text):
-        for side, count, letters in _vote_segments(sentence):
-            if counts[side] is None:
-                counts[side] = count
-            if not parties[side]:
-                parties[side] = letters
-    m = _FOR_MOD_AGAINST.search(text)
-    if m is not None and counts["for"] is None and counts["against"] is None:
-        counts["for"], counts["against"] = int(m.group(1)), int(m.group(2))
-    if all(v is None for v in counts.values()) and not any(parties.values()):
-        return None
-    return Votes(
-        for_=counts["for"], against=counts["against"], abstain=counts["abstain"],
-        parties_for=parties["for"], parties_against=parties["against"],
-        parties_abstain=parties["abstain"],
+    discussed = next((u.text for u in units if u.outcome == "drøftet" and u.about == "item"), None)
+    return DecisionAnalysis(
+        deciding.outcome, deciding.text, deciding.line.no, resolutions, votes, discussed,
+        tuple(units),
     )  # fmt: skip
 
 
-def _vote_segments(sentence: str) -> list[tuple[str, int | None, list[str]]]:
-    """(side, count, party letters) per vote label in one sentence. A label owns the count just
-    before it ("5 stemmer for") or just after it ("imod stemte 2", "(7)"), and the party letters
-    after it up to the next label's own words; a "stemte for"-style label owns the letters
-    right before it when it has none after."""
-    labels = list(_VOTE_LABEL.finditer(sentence))
-    heads: list[tuple[int, int | None, list[str]]] = []  # where its own words start
-    for i, m in enumerate(labels):
-        floor = max(labels[i - 1].end() if i else 0, m.start() - 80)
-        before = sentence[floor : m.start()]
-        counted = _COUNT_BEFORE.search(before)
-        parties = _PARTIES_BEFORE_OG if i and not _verb_first(labels[i - 1]) else _PARTIES_BEFORE
-        run = parties.search(before) if counted is None else None
-        own = counted or run
-        heads.append((floor + own.start() if own else m.start(),
-                      int(counted.group(1)) if counted else None,
-                      _LETTER.findall(run.group(0)) if run else []))  # fmt: skip
-    out: list[tuple[str, int | None, list[str]]] = []
-    for i, m in enumerate(labels):
-        side = m.lastgroup or "for"
-        end = heads[i + 1][0] if i + 1 < len(labels) else len(sentence)
-        tail = sentence[m.end() : max(m.end(), end)]
-        _, count, owned = heads[i]
-        if count is None and (after := _COUNT_AFTER.search(tail)) is not None:
-            count = int(after.group(1) or after.group(2))
-        letters: list[str] = _LETTER.findall(tail)
-        out.append((side, count, owned if owned and _verb_first(m) else letters or owned))
-    return out
+def _deciding(units: Sequence[Unit]) -> Unit | None:
+    """The first decisive unit about the item, else its first discussion; only then one about
+    an amendment or another item."""
+    own = [u for u in units if u.about == "item"]
+    for pool in (own, [u for u in units if u.about != "item"]):
+        if pool:
+            return next((u for u in pool if u.outcome != "drøftet"), pool[0])
+    return None
 
 
-def _verb_first(label: re.Match[str]) -> bool:
-    """ "stemte for", "undlod at stemme": the parties stand before the label."""
-    return label.group(0).casefold().startswith(("stemte", "undlod"))
+def _owner(record: vote_rules.VoteRecord, units: Sequence[Unit]) -> Unit | None:
+    """The unit a vote record belongs to: one in its own sentences; else the sentence after it
+    when that states the result ("Forslaget faldt dermed."); else the one before it ("…
+    blev vedtaget med følgende stemmeafgivelse:"); else the one after it."""
+    inside = next((u for u in units if record.first <= u.position <= record.last), None)
+    if inside is not None:
+        return inside
+    after = next((u for u in units if u.position > record.last), None)
+    if after is not None and _RESULT.search(after.text.casefold()):
+        return after
+    before = next((u for u in reversed(units) if u.position < record.first), None)
+    return before or after
+
+
+def parse_votes(text: str) -> Votes | None:
+    """Votes counted in a decision text: "Godkendt med 5 stemmer for og 2 imod", "For stemte:
+    A, V (10)", "For stemte 5 (A, F), imod stemte 2 (V), 1 undlod (O)", "V stemte imod"."""
+    return vote_rules.parse_votes(text)
 
 
 # --- recommendation <-> decision links -------------------------------------------------------
@@ -380,17 +483,19 @@ def link_recommendations(
     that asked for exactly that. Otherwise (None, None)."""
     if analysis is None or analysis.outcome in (None, "andet"):
         return [(None, None)] * len(texts)
-    echoes = _echoes(texts, analysis.resolutions)
+    # sub-decisions about the item itself (not its amendments or other items)
+    own = [u for u in analysis.units if u.about == "item" and u.outcome != "drøftet"]
+    echoes = _echoes(texts, own if analysis.resolutions else [])
     return [
         _link_one(number, text, analysis, echoes.get(number))
         for number, text in enumerate(texts, start=1)
     ]
 
 
-def _echoes(texts: Sequence[str], resolutions: Sequence[Resolution]) -> dict[int, Resolution]:
+def _echoes(texts: Sequence[str], resolutions: Sequence[Unit]) -> dict[int, Unit]:
     """Recommendation number -> the first resolution that names its numbered thing, or that
     shares two or more word stems with it and fewer with every other recommendation."""
-    found: dict[int, Resolution] = {}
+    found: dict[int, Unit] = {}
     for resolution in resolutions:
         scores = [_shared_words(text, resolution.text) for text in texts]
         top = max(scores, default=0)
@@ -402,14 +507,14 @@ def _echoes(texts: Sequence[str], resolutions: Sequence[Resolution]) -> dict[int
 
 
 def _link_one(
-    number: int, text: str, analysis: DecisionAnalysis, echo: Resolution | None
+    number: int, text: str, analysis: DecisionAnalysis, echo: Unit | None
 ) -> tuple[str | None, str | None]:
     for unit in analysis.units:  # at-points named one by one: the most explicit
         if number in unit.points:
             return unit.outcome, unit.text
     if echo is not None:  # a sub-decision about this recommendation: the most specific next
         return echo.outcome, echo.text
-    general = [u for u in analysis.units if not u.points]
+    general = [u for u in analysis.units if not u.points and u.about == "item"]
     decisive = [u for u in general if u.outcome != "drøftet"]
     if not general:
         return None, None

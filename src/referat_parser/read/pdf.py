@@ -18,18 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import regex as re
-
 from ..diagnostics import Diagnostics
 from ..errors import PdfError
-from ..lines import Line
+from ..lines import Line, join_wrapped
 from .furniture import strip_page_furniture
 
 Engine = Literal["fast", "pdfplumber"]
 _SENTENCE_END = (".", ":", "!", "?", ";")
-# "sundheds-" + "væsenet" -> "sundhedsvæsenet"; "Sundheds- og" stays (suspended hyphen).
-_HYPHEN_END = re.compile(r"\p{L}{2,}-$")
-_CONJUNCTION_START = re.compile(r"^(?:og|eller|samt|til)\b")
 
 
 # pdfminer writes glyphs without a Unicode mapping as "(cid:N)"; 127 is the bullet of the
@@ -240,15 +235,8 @@ def _paragraphs(rows: list[_Row]) -> list[str]:
                 paragraphs.append(current)
             current = row.text if "\t" in row.text else text
         else:
-            current = _join(current, text)
+            current = join_wrapped(current, text)
         previous = row
     if current:
         paragraphs.append(current)
     return paragraphs
-
-
-def _join(left: str, right: str) -> str:
-    """Join a wrapped line, rejoining a word hyphenated at the line end."""
-    if _HYPHEN_END.search(left) and right[:1].islower() and not _CONJUNCTION_START.match(right):
-        return left[:-1] + right
-    return f"{left} {right}"
