@@ -88,7 +88,7 @@ def build_item(
     tables.check_promised_tables(prose, bool(item_tables), diags)
     # the case number after the title (003: before it) is part of the item even with no body
     last = [ln for ln in [draft.heading, *draft.structural, *draft.body] if not ln.blank][-1]
-    decision, analysis = _decision(drafts, meta, diags)
+    decision, analysis = _decision(draft, drafts, meta, diags)
     item = Item(
         number=draft.number,
         title=draft.title,
@@ -97,7 +97,13 @@ def build_item(
         line_end=last.no,
         page=draft.heading.page,
         blocks=blocks,
-        recommendations=_linked(_recommendations(drafts, diags), decision, analysis),
+        recommendations=_linked(
+            recommendations.item_recommendations(
+                ((bd.kind, bd.lines) for bd in drafts if not bd.history), diags
+            ),
+            decision,
+            analysis,
+        ),
         decision=decision,
         attachments=attachments.collect((bd.kind == "bilag", bd.lines) for bd in drafts),
         absent=people.absent_names(records),
@@ -157,14 +163,6 @@ def _block(bd: BlockDraft, kept: Sequence[Line]) -> Block:
     )
 
 
-def _recommendations(drafts: Sequence[BlockDraft], diags: Diagnostics) -> list[str]:
-    found: list[str] = []
-    for bd in drafts:
-        if bd.kind != "beslutning" and not bd.history:
-            found.extend(recommendations.extract_recommendations(bd.lines, diags))
-    return found
-
-
 def _linked(
     texts: list[str], decision: Decision | None, analysis: decisions.DecisionAnalysis | None
 ) -> list[Recommendation]:
@@ -210,14 +208,15 @@ def _same_body(a: str, b: str) -> bool:
 
 
 def _decision(
-    drafts: Sequence[BlockDraft], meta: Metadata | None, diags: Diagnostics
+    draft: ItemDraft, drafts: Sequence[BlockDraft], meta: Metadata | None, diags: Diagnostics
 ) -> tuple[Decision | None, decisions.DecisionAnalysis | None]:
-    """The item's decision (``choose_decision``), analysed."""
+    """The item's decision (``choose_decision``), analysed in the item's context (its title
+    and number)."""
     bd = choose_decision(drafts, meta, diags)
     if bd is None:
         return None, None
     start, end, first = block_span(bd)
-    analysis = decisions.analyse_decision(bd.lines)
+    analysis = decisions.analyse_decision(bd.lines, title=draft.title, number=draft.number)
     decision = Decision(
         text=render(bd.lines),
         body=bd.decision_body,
