@@ -11,11 +11,6 @@ import pytest
 
 from conftest import load_script
 
-# Dropped lines the grammar fuzzer still finds, each with a reproducer in fixtures/regress/
-# (issue 20 item 9: absence lines inside an item whose names are one word, or joined by "og").
-# They belong to the absence rules being rewritten; when they are fixed, empty this tuple.
-KNOWN_OPEN = ("absence:",)
-
 
 def _fuzz() -> ModuleType:
     return load_script("fuzz")
@@ -45,13 +40,12 @@ def test_the_fuzzer_records_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "RuntimeError: boom" in Path(crashes[0]).with_suffix(".txt").read_text()
 
 
-def test_short_grammar_run_finds_no_crash_and_no_new_dropped_line(tmp_path: Path) -> None:
+def test_short_grammar_run_finds_no_crash_and_no_dropped_line(tmp_path: Path) -> None:
     count, crashes, failures, groups = _fuzz().run_grammar((7, 150, str(tmp_path)))
     assert count == 150
     assert crashes == [], Path(crashes[0]).with_suffix(".txt").read_text() if crashes else ""
-    new = [f for f in failures if not f[0].startswith(KNOWN_OPEN)]
-    assert new == [], f"dropped lines: {[(f[0], f[2]) for f in new]}"
-    assert sum(groups.values()) >= len(failures)
+    assert failures == [], f"dropped lines: {[(f[0], f[2]) for f in failures]}"
+    assert sum(groups.values()) == 0
 
 
 def test_the_grammar_covers_every_line_kind() -> None:
