@@ -47,9 +47,12 @@ bench: venv
 hostile: venv
 	$(PY) scripts/hostile.py
 
+## Every fuzzer mode, 100,000 inputs each; each reports its failures, and any failing fails.
 fuzz: venv
-	$(PY) scripts/fuzz.py --runs 100000
-	$(PY) scripts/fuzz.py --runs 100000 --mode html
+	$(PY) scripts/fuzz.py --mode text --runs 100000; t=$$?; \
+	$(PY) scripts/fuzz.py --mode html --runs 100000; h=$$?; \
+	$(PY) scripts/fuzz.py --mode grammar --runs 100000; g=$$?; \
+	test $$t -eq 0 && test $$h -eq 0 && test $$g -eq 0
 
 golden-diff: venv
 	$(PY) scripts/golden_diff.py

@@ -2,7 +2,10 @@
 
 Variants (deterministic; rerun after changing a seed):
   utf8-bom   UTF-8 with a byte-order mark          utf16     UTF-16 with a BOM
+  utf16le    UTF-16-LE without a BOM               utf16be   UTF-16-BE without a BOM
   cp1252     Windows-1252                          latin1    ISO-8859-1 ("–" as "-", "”" as '"')
+  cp865      DOS Danish (as Latin-1, "§" as "par.")  cp850   DOS Western Europe (as Latin-1)
+  macroman   old Mac OS Roman (every seed character)
   crlf       Windows line ends                     cr        old Mac line ends
   paged      pdftotext-style: a form feed every ~40 lines, a running header line repeating the
              title at the top of each page and a "Side N af M" footer at the bottom
@@ -21,12 +24,22 @@ SEEDS = ROOT / "fixtures" / "seeds"
 OUT = ROOT / "fixtures" / "perturbed"
 
 
-# What a Latin-1 export does with the seeds' only characters outside Latin-1.
+# What a Latin-1 export does with the seeds' only characters outside Latin-1; cp850 lacks the
+# same three, and cp865 also "§".
 LATIN1_FALLBACK = str.maketrans({"–": "-", "”": '"', "•": "·"})
+CP865_FALLBACK = str.maketrans({"–": "-", "”": '"', "•": "·", "§": "par."})
+# The text each variant can print: what an export to that encoding keeps of the seed.
+PRINTABLE = {
+    "latin1": lambda text: text.translate(LATIN1_FALLBACK),
+    "cp850": lambda text: text.translate(LATIN1_FALLBACK),
+    "cp865": lambda text: text.translate(CP865_FALLBACK),
+}
 
 
-def as_latin1(text: str) -> str:
-    return text.translate(LATIN1_FALLBACK)
+def printable(text: str, variant: str) -> str:
+    """The seed's text as ``variant`` can print it (unchanged for most variants)."""
+    keep = PRINTABLE.get(variant)
+    return keep(text) if keep else text
 
 
 def paged(text: str) -> str:
@@ -64,7 +77,12 @@ def variants(text: str, rng: random.Random) -> dict[str, bytes]:
         "utf8-bom": b"\xef\xbb\xbf" + text.encode("utf-8"),
         "utf16": text.encode("utf-16"),
         "cp1252": text.encode("cp1252"),
-        "latin1": as_latin1(text).encode("latin-1"),
+        "latin1": printable(text, "latin1").encode("latin-1"),
+        "utf16le": text.encode("utf-16-le"),
+        "utf16be": text.encode("utf-16-be"),
+        "cp865": printable(text, "cp865").encode("cp865"),
+        "cp850": printable(text, "cp850").encode("cp850"),
+        "macroman": text.encode("mac_roman"),
         "crlf": text.replace("\n", "\r\n").encode("utf-8"),
         "cr": text.replace("\n", "\r").encode("utf-8"),
         "paged": paged(text).encode("utf-8"),

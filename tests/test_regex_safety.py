@@ -32,10 +32,18 @@ def _patterns() -> list[tuple[str, Any]]:
     return found
 
 
-def _adversarial(pattern: Any) -> list[str]:
+# Runs every pattern meets besides its own characters (tests/test_linearity.py parses them too).
+RUNS = ["1.000 ", "a ", "Aa ", ", ", ". ", "1,2 ", "(a) ", "  ", "æø "]
+
+
+def literal_run(pattern: Any) -> str:
+    """The characters a pattern is built from (its letters, digits and separators)."""
     source = pattern.pattern if isinstance(pattern.pattern, str) else ""
-    literal = "".join(sorted({ch for ch in source if ch.isalnum() or ch in " .,:;-()%/\t"}))
-    runs = [literal or "a", "1.000 ", "a ", "Aa ", ", ", ". ", "1,2 ", "(a) ", "  ", "æø "]
+    return "".join(sorted({ch for ch in source if ch.isalnum() or ch in " .,:;-()%/\t"}))
+
+
+def _adversarial(pattern: Any) -> list[str]:
+    runs = [literal_run(pattern) or "a", *RUNS]
     return [(run * (20_000 // max(1, len(run)) + 1))[:20_000] + "\u2603" for run in runs]
 
 

@@ -11,6 +11,7 @@ import pytest
 from conftest import seed
 from referat_parser import parse_file, parse_text
 from referat_parser.diagnostics import Diagnostics
+from referat_parser.extract import tables
 from referat_parser.extract.tables import (
     TableScan,
     check_promised_tables,
@@ -593,6 +594,37 @@ def test_space_aligned_table_with_bare_figures_and_percentages() -> None:
 def test_space_runs_that_are_not_tables(text: str) -> None:
     result, diags = scan(text)
     assert (result.tables, result.consumed, diags.items) == ([], frozenset(), [])
+
+
+def test_a_space_table_starts_after_the_last_row_that_is_not_figures() -> None:
+    """The stretch of equal-width lines is measured once (issue 20 item 2); a table from a later
+    line of it is still found: here from the header after the two prose lines."""
+    result, _ = scan("Ord      ord\nmere     tekst\nPost     2024\nLøn     1.500\nDrift   2.000\n")
+    (table,) = result.tables
+    assert table.columns == ["mere", "tekst"]
+    assert [row.cells for row in table.rows] == [
+        ["Post", "2024"],
+        ["Løn", "1.500"],
+        ["Drift", "2.000"],
+    ]
+    assert table.line_start == 2 and table.line_end == 5
+
+
+def test_a_failed_space_run_is_not_rescanned_from_every_line() -> None:
+    """8,000 lines of "Ord  ord" took 60 s (each line rescanned the rest): each line's cells
+    are now read once."""
+    calls = []
+    original = tables._space_cells
+
+    def counting(line: Line) -> object:
+        calls.append(line.no)
+        return original(line)
+
+    lines = [Line(n, "Ord  ord") for n in range(1, 2001)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "_space_cells", counting)
+        assert tables.extract_tables(lines, Diagnostics()).tables == []
+    assert len(calls) == len(lines)
 
 
 def test_rows_keep_their_own_page_across_a_page_break() -> None:

@@ -16,7 +16,15 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # input and layout
     "empty-document": ("warning", "the document contains no text"),
     "encoding-fallback": ("info", "input is not UTF-8; decoded as {encoding}"),
+    "encoding-uncertain": (
+        "warning",
+        "decoded as {encoding}, but {other} reads almost as well: check æ, ø and å",
+    ),
     "decode-replaced": ("warning", "{count} bytes could not be decoded and were replaced"),
+    "utf8-stray-bytes": (
+        "warning",
+        "{count} bytes on this line are not UTF-8 (the rest of the file is) and were replaced",
+    ),
     "page-furniture-removed": ("info", "removed {count} running header/footer lines ({text!r})"),
     "web-furniture-removed": ("info", "removed {count} web page furniture lines (lines {lines})"),
     "table-continued": ("info", "the table continues from page {previous}; joined"),
