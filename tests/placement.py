@@ -9,7 +9,9 @@ consumed it:
 * the header: a line read as metadata (title, date, place, a list label: ``Metadata.used``),
   a TOC line, or a list line read as a participant (its ``line``);
 * inside an item: the item's heading and case-number lines, a line inside one of its blocks or
-  tables, or an absence line whose names are in the item's ``absent``;
+  tables, or an absence line whose names are in the item's ``absent``; an absence line inside
+  a block whose names are in neither ``absent`` nor the block's text counts only when a
+  ``participant-unsplit`` diagnostic reports it;
 * inside a section's span (004-style reports);
 * listed in the document's ``unplaced``.
 
@@ -18,9 +20,12 @@ A line that none of these claims is reported, so a test fails naming it.
 
 from __future__ import annotations
 
+import regex as re
+
 from referat_parser.diagnostics import Diagnostics
 from referat_parser.extract import metadata
 from referat_parser.layout import outline
+from referat_parser.layout.blocks import absent_names_text
 from referat_parser.lines import split_lines
 from referat_parser.models import Document
 from referat_parser.pipeline import parse_text, text_lines
@@ -43,6 +48,8 @@ def find_unplaced(text: str, doc: Document) -> list[tuple[int, str]]:
     furniture = any(d.code == "page-furniture-removed" for d in diags.items)
     repeated_headers = {(d.line, d.page) for d in diags.items if d.code == "table-continued"}
     shape = outline.segment(kept)
+    # names the rules could not split are reported on their line, not dropped
+    reported = {d.line for d in doc.diagnostics if d.code == "participant-unsplit"}
     meta = metadata.read_metadata(shape.header, Diagnostics())
     claimed: set[int] = set(meta.used) | {ln.no for ln in shape.toc_lines}
     claimed |= {u.line for u in doc.unplaced}
@@ -50,7 +57,7 @@ def find_unplaced(text: str, doc: Document) -> list[tuple[int, str]]:
     for section in doc.sections:
         claimed.update(range(section.line_start, section.line_end + 1))
     for item in doc.items:
-        claimed |= _item_lines(item, kept)
+        claimed |= _item_lines(item, kept, reported)
     missing = []
     for line in raw:
         if (line.no, line.page) not in kept_ids:
@@ -67,7 +74,7 @@ def find_unplaced(text: str, doc: Document) -> list[tuple[int, str]]:
     return missing
 
 
-def _item_lines(item, kept) -> set[int]:  # type: ignore[no-untyped-def]
+def _item_lines(item, kept, reported) -> set[int]:  # type: ignore[no-untyped-def]
     claimed = {item.line_start}
     first_block = min((b.line_start for b in item.blocks), default=item.line_end + 1)
     for block in item.blocks:
@@ -88,4 +95,19 @@ def _item_lines(item, kept) -> set[int]:  # type: ignore[no-untyped-def]
             claimed.add(line.no)  # the heading, a wrapped title, its case number (003: before)
         elif item.absent and any(name in text for name in item.absent):
             claimed.add(line.no)  # "Fraværende Stephanie Lose, V (orlov)" -> item.absent
+        if line.no not in reported and _names_lost(line, item):
+            claimed.discard(line.no)  # inside a block's span, but its names are nowhere
     return claimed
+
+
+def _names_lost(line, item) -> bool:  # type: ignore[no-untyped-def]
+    """An absence line ("Afbud: Anders") none of whose names reached ``absent`` or a block's
+    text: its names were dropped even though the line lies inside a block's span."""
+    names = absent_names_text(line)
+    if names is None:
+        return False
+    kept = " ".join([*item.absent, *(b.text for b in item.blocks)])
+    bare = re.sub(r"\([^()]*\)", "", names)  # "(orlov)", "(afbud)"
+    parts = [p.strip() for chunk in bare.split(",") for p in chunk.split(" og ")]
+    people = [p for p in parts if len(p) > 3]  # party letters ("V", "SF") are not names
+    return bool(people) and any(p not in kept for p in people)

@@ -47,8 +47,24 @@ def test_item_absence_line_gives_clean_names() -> None:
         Line(43, "• Ib Holm"),
     ]
     records = [found[0] for k in (0, 1, 2) if (found := absence_record(lines, k))]
-    assert absent_names(records) == ["Stephanie Lose", "Ole Vind", "Hanne Roed", "Ib Holm"]
+    diags = Diagnostics()
+    assert absent_names(records, diags) == ["Stephanie Lose", "Ole Vind", "Hanne Roed", "Ib Holm"]
     assert [r.reason for r in records] == ["fravær", "fravær", "afbud"]
+    assert diags.items == []
+
+
+def test_item_absence_names_a_label_promises() -> None:
+    """A first name alone after a label, a party before "og", a first name before "og"."""
+    lines = [
+        Line(5, "Afbud: Anders"),
+        Line(6, "Fraværende: Åse Lose, V og Søren Møller, A"),
+        Line(7, "Fraværende: Kristine og Søren Libergren"),
+    ]
+    records = [found[0] for k in (0, 1, 2) if (found := absence_record(lines, k))]
+    diags = Diagnostics()
+    names = absent_names(records, diags)
+    assert names == ["Anders", "Åse Lose", "Søren Møller", "Kristine", "Søren Libergren"]
+    assert diags.items == []
 
 
 @pytest.mark.parametrize(

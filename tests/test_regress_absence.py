@@ -1,6 +1,5 @@
 """Absence lines inside an item that the grammar fuzzer found dropped (issue 20 item 9), fixed
-on main: each reproducer in ``fixtures/regress/`` is placed and its names are in ``absent``.
-(The cases still open are in ``fixtures/regress/open_placement.py``, run apart.)"""
+on main: each reproducer in ``fixtures/regress/`` is placed and its names are in ``absent``."""
 
 from __future__ import annotations
 
@@ -14,6 +13,8 @@ REGRESS = ROOT / "fixtures" / "regress"
 CASES = {
     "absence-one-word-name-in-item.txt": ["Ib"],  # printf '5. Emne 5\nSagsfremstilling:\n…'
     "absence-names-joined-by-og.txt": ["Åse Lose", "Søren Lindeneg Drejø"],
+    "absence-afbud-one-word-in-item.txt": ["Anders"],  # "Afbud: Anders": a label promises names
+    "absence-second-name-after-og-lost.txt": ["Åse Lose", "Søren Møller"],  # "…, V og Søren …"
 }
 
 

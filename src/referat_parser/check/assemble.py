@@ -106,7 +106,7 @@ def build_item(
         ),
         decision=decision,
         attachments=attachments.collect((bd.kind == "bilag", bd.lines) for bd in drafts),
-        absent=people.absent_names(records),
+        absent=people.absent_names(records, diags),
         tables=item_tables,
         amounts=amounts.find_amounts(prose),
         allocations=amounts.find_allocations(prose, diags),

@@ -28,6 +28,7 @@ fixtures/rules/decisions.txt.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -405,7 +406,8 @@ def analyse_decision(
     units = [u for i, (s, line) in enumerate(parts) for u in _units(s, line, i, context)]
     records = vote_rules.vote_records([s for s, _ in parts])
     deciding = _deciding(units)
-    owned = [r for r in records if deciding is None or _owner(r, units) is deciding]
+    positions = [u.position for u in units]  # rising: units are made sentence by sentence
+    owned = [r for r in records if deciding is None or _owner(r, units, positions) is deciding]
     votes = vote_rules.merged(owned)
     if deciding is None:
         return DecisionAnalysis("andet", None, None, votes=votes)
@@ -432,17 +434,22 @@ def _deciding(units: Sequence[Unit]) -> Unit | None:
     return None
 
 
-def _owner(record: vote_rules.VoteRecord, units: Sequence[Unit]) -> Unit | None:
+def _owner(
+    record: vote_rules.VoteRecord, units: Sequence[Unit], positions: Sequence[int]
+) -> Unit | None:
     """The unit a vote record belongs to: one in its own sentences; else the sentence after it
     when that states the result ("Forslaget faldt dermed."); else the one before it ("…
-    blev vedtaget med følgende stemmeafgivelse:"); else the one after it."""
-    inside = next((u for u in units if record.first <= u.position <= record.last), None)
-    if inside is not None:
-        return inside
-    after = next((u for u in units if u.position > record.last), None)
+    blev vedtaget med følgende stemmeafgivelse:"); else the one after it. ``positions``: the
+    units' sentence positions, rising (found by bisection: a decision of 2,000 sentences with
+    a vote in each stays linear)."""
+    first = bisect.bisect_left(positions, record.first)
+    if first < len(units) and units[first].position <= record.last:
+        return units[first]
+    later = bisect.bisect_right(positions, record.last)
+    after = units[later] if later < len(units) else None
     if after is not None and _RESULT.search(after.text.casefold()):
         return after
-    before = next((u for u in reversed(units) if u.position < record.first), None)
+    before = units[first - 1] if first > 0 else None
     return before or after
 
 

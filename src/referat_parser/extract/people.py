@@ -91,12 +91,12 @@ class People:
 # --- public API ------------------------------------------------------------------------------
 
 
-def absent_names(records: Sequence[AbsenceRecord]) -> list[str]:
+def absent_names(records: Sequence[AbsenceRecord], diags: Diagnostics) -> list[str]:
     """Names from item-level absence records: "Fraværende Stephanie Lose, V (orlov)" ->
     ["Stephanie Lose"]; "Fravær med afbud:" over bullets -> each bullet's name."""
     names: list[str] = []
     for record in records:
-        for entry in _record_entries(record):
+        for entry in _record_entries(record, diags):
             if entry.name not in names:
                 names.append(entry.name)
     return names
@@ -318,10 +318,12 @@ def _role_label(text: str) -> tuple[str, str] | None:
     return m.group(1).casefold(), m.group(2).strip()
 
 
-def _record_entries(record: AbsenceRecord) -> list[Entry]:
+def _record_entries(record: AbsenceRecord, diags: Diagnostics | None = None) -> list[Entry]:
+    """The names of one absence record; what cannot be split is reported to ``diags`` (the
+    item's pass; the participants' pass reads the same records again and stays quiet)."""
     if not record.text:
         return []
-    entries = split_inline_list(record.text, record.label, Diagnostics())
+    entries = split_inline_list(record.text, record.label, diags or Diagnostics(), labelled=True)
     for entry in entries:
         entry.reasons = entry.reasons or ([record.reason] if record.reason else [])
     return entries

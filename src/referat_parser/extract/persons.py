@@ -185,11 +185,14 @@ def _classify_part(part: str, entry: Entry, titles: list[str]) -> None:
         titles.append(part)
 
 
-def split_inline_list(text: str, line: Line, diags: Diagnostics) -> list[Entry]:
+def split_inline_list(
+    text: str, line: Line, diags: Diagnostics, *, labelled: bool = False
+) -> list[Entry]:
     """A comma list on one line: names, each with the affiliations that follow it (000:
     "Stephanie Lose, V (orlov) (Fravær), Bo Libergren, V, Stephanie Storbak, Billund Kommune");
     names only ("Arne Leyh Petersen, Kurt Andresen og Egon Madsen."). Names run together with
-    no separator are reported (``participant-unsplit``), never split by guessing."""
+    no separator are reported (``participant-unsplit``), never split by guessing. ``labelled``:
+    a label promised names ("Afbud: Anders"), so a first name alone is one."""
     text = text.strip().rstrip(".")
     named = _list_tokens(text)
     if len(named) == 1 and len(named[0].split()) > _LONGEST_NAME:
@@ -206,7 +209,7 @@ def split_inline_list(text: str, line: Line, diags: Diagnostics) -> list[Entry]:
         elif NAME.match(bare) and len(bare.split()) <= _LONGEST_NAME:
             probe.name = bare
             entries.append(probe)
-        elif is_first_name(bare) and len(named) > 1:
+        elif is_first_name(bare) and (len(named) > 1 or labelled):
             probe.name = bare  # "Jens," in a list of names: kept as printed
             entries.append(probe)
         elif (split := _title_before_name(bare)) is not None:
@@ -221,6 +224,10 @@ def split_inline_list(text: str, line: Line, diags: Diagnostics) -> list[Entry]:
 _FIRST_NAME = re.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 _OG = re.compile(r"\s+og\s+")
 NOBODY = frozenset({"ingen", "ingen.", "-", "–", "intet", "ingen afbud"})
+
+
+def _name_or_first(token: str) -> bool:
+    return NAME.match(token) is not None or is_first_name(token)
 
 
 def is_first_name(token: str) -> bool:
@@ -241,9 +248,11 @@ def _list_tokens(text: str) -> list[str]:
     tokens = [t.strip() for t in text.split(",") if t.strip()]
     out: list[str] = []
     for token in tokens:
-        parts = _OG.split(token)
-        if len(parts) == 2 and all(NAME.match(_PAREN.sub("", x).strip()) for x in parts):
-            out.extend(x.strip() for x in parts)
+        parts = [x.strip() for x in _OG.split(token)]
+        if len(parts) == 2 and all(_name_or_first(_PAREN.sub("", x).strip()) for x in parts):
+            out.extend(parts)  # "Kristine og Søren Libergren": a first name is a name here
+        elif len(parts) == 2 and parts[0] in _PARTIES and NAME.match(parts[1]):
+            out.extend(parts)  # "Åse Lose, V og Søren Møller, A": a party, then the next name
         else:
             out.append(token)
     return out
