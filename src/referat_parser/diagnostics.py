@@ -73,6 +73,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # pdf
     "pdf-page-failed": ("error", "page {page} could not be read: {reason}"),
     "pdf-no-text-page": ("info", "page {page} has no text layer"),
+    "ocr-used": ("info", "page {page} was read by OCR (mean word confidence {confidence}%)"),
 }
 
 

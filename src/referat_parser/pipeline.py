@@ -176,8 +176,19 @@ def parse_text(text: str, *, source: str | None = None) -> Document:
     return parse_lines(lines, src, diags)
 
 
-def parse_bytes(data: bytes, *, source: str | None = None, encoding: str | None = None) -> Document:
-    """Parse text bytes: detect the encoding (or use ``encoding``), then ``parse_text``'s stages."""
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    engine: Engine = "fast",
+    ocr: bool = False,
+    isolate: bool = False,
+) -> Document:
+    """Parse text bytes: detect the encoding (or use ``encoding``), then ``parse_text``'s stages.
+    PDF bytes (``%PDF-``, as ``referat parse - < x.pdf`` gives) are parsed as a PDF."""
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return _parse_pdf_bytes(data, source, engine, ocr, isolate)
     diags = Diagnostics()
     label = source or "-"
     if not data.strip():
@@ -198,12 +209,16 @@ def parse_file(
     encoding: str | None = None,
     engine: Engine = "fast",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: bool = False,
+    isolate: bool = False,
 ) -> Document:
-    """Parse a text or PDF file. Raises ``ReferatError`` subclasses for unreadable input."""
+    """Parse a text or PDF file. Raises ``ReferatError`` subclasses for unreadable input.
+    PDF only: ``ocr`` reads pages without a text layer by OCR (the ``ocr`` extra);
+    ``isolate`` reads the pages in a child process the ``--timeout`` deadline can kill."""
     p = Path(path)
     data = read_input(p, max_bytes)
-    if data.startswith(b"%PDF-") or p.suffix.casefold() == ".pdf":
-        return _parse_pdf(p, data, engine)
+    if data[:1024].lstrip().startswith(b"%PDF-") or p.suffix.casefold() == ".pdf":
+        return _parse_pdf(p, data, engine, ocr=ocr, isolate=isolate)
     return parse_bytes(data, source=str(path), encoding=encoding)
 
 
@@ -252,19 +267,45 @@ def read_limited(stream: BinaryIO | RawIOBase, label: str, max_bytes: int) -> by
             )
 
 
-def _parse_pdf(p: Path, data: bytes, engine: Engine) -> Document:
+def _parse_pdf(
+    p: Path,
+    data: bytes,
+    engine: Engine,
+    *,
+    ocr: bool = False,
+    isolate: bool = False,
+    label: str | None = None,
+) -> Document:
     from .read.pdf import read_pdf
 
     diags = Diagnostics()
-    pdf_text = read_pdf(p, diags, engine=engine)
+    pdf_text = read_pdf(p, diags, engine=engine, ocr=ocr, isolate=isolate)
     src = Source(
-        path=str(p),
+        path=str(p) if label is None else label or None,
         format="pdf",
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=None,
         pages=pdf_text.pages,
     )
     return parse_lines(noise.clean_lines(pdf_text.lines, diags), src, diags)
+
+
+def _parse_pdf_bytes(
+    data: bytes, source: str | None, engine: Engine, ocr: bool, isolate: bool
+) -> Document:
+    """PDF bytes without a file (stdin): the readers take a path, so a private temporary
+    file holds them while they are read; errors name ``source`` (or ``-``), not that file."""
+    import tempfile
+
+    from .errors import PdfError
+
+    with tempfile.TemporaryDirectory(prefix="referat-") as tmp:
+        path = Path(tmp, "stdin.pdf")
+        path.write_bytes(data)
+        try:
+            return _parse_pdf(path, data, engine, ocr=ocr, isolate=isolate, label=source or "")
+        except PdfError as exc:
+            raise PdfError(str(exc).replace(str(path), source or "-")) from None
 
 
 def _page_count(lines: list[Line]) -> int | None:
