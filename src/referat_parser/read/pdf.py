@@ -67,6 +67,10 @@ def read_pdf(
         raise PdfError(f"{path}: not a readable PDF (the PDF reader died: {exc})") from None
     diags.items.extend(found)
     if not any(pages):
+        failed = [d for d in found if d.code == "pdf-page-failed"]
+        if not pages or len(failed) == len(pages):
+            why = failed[0].message if failed else "it has no pages"
+            raise PdfError(f"{path}: not a readable PDF (no page could be read; {why})")
         raise PdfError(f"{path}: no text layer (scanned pages?); {_no_text_hint(ocr)}")
     return PdfText(strip_page_furniture(number_lines(pages), diags), len(pages))
 
@@ -87,8 +91,9 @@ def _read(path: Path, engine: Engine, ocr: bool) -> tuple[list[list[Paragraph]],
         if empty and ocr and ocr_reader.unavailable() is None:
             for number, rows in ocr_reader.ocr_pages(path, empty, diags):
                 pages[number - 1] = paragraphs(rows)
+        failed = {d.page for d in diags.items if d.code == "pdf-page-failed"}
         for number, paras in enumerate(pages, start=1):
-            if not paras:
+            if not paras and number not in failed:
                 diags.add_page("pdf-no-text-page", number)
     return pages, diags.items
 

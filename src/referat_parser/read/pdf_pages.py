@@ -197,8 +197,7 @@ def _open_plumber(path: Path) -> Any:
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        pdf = pdfplumber.open(path)
-        pdf.pages  # noqa: B018 - walks the page tree now: a broken tree is a refusal, not a crash
+        return pdfplumber.open(path)
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -208,15 +207,14 @@ def _open_plumber(path: Path) -> Any:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for broken files
         raise PdfError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
-    return pdf
 
 
 def _plumber_pages(path: Path, only: set[int] | None, diags: Diagnostics) -> Iterator[Page]:
     pdf = _open_plumber(path)
     try:
-        for index, page in enumerate(pdf.pages):
-            number = index + 1
-            if only is not None and number not in only:
+        for number, page in _load_plumber_pages(path, pdf, diags):
+            if page is None or (only is not None and number not in only):
+                yield number, []
                 continue
             try:
                 rows = plumber_rows(page)
@@ -227,7 +225,50 @@ def _plumber_pages(path: Path, only: set[int] | None, diags: Diagnostics) -> Ite
                 page.close()  # frees the page's cached objects: memory stays flat
             yield number, rows
     finally:
-        pdf.close()
+        _close_plumber(pdf)
+
+
+def _close_plumber(pdf: Any) -> None:
+    """``pdf.close()`` walks ``pdf.pages`` (the whole page tree) again: this file's pages were
+    built and closed one by one, so only the file is left to close."""
+    pdf.flush_cache()
+    if not pdf.stream_is_external:
+        pdf.stream.close()
+
+
+def _load_plumber_pages(path: Path, pdf: Any, diags: Diagnostics) -> Iterator[tuple[int, Any]]:
+    """pdfplumber's pages one at a time, as ``pdf.pages`` builds them, but a page that cannot
+    be built (a MediaBox that is not a rectangle) is ``None`` with a diagnostic instead of
+    failing the document. A page tree pdfminer cannot walk (a 5,000-deep tree:
+    ``RecursionError``) refuses the document when no page came before it."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page as PlumberPage
+
+    tree = PDFPage.create_pages(pdf.doc)
+    doctop = 0.0
+    number = 0
+    while True:
+        try:
+            raw = next(tree)
+        except StopIteration:
+            return
+        except DeadlineError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a broken page tree
+            if number == 0:
+                raise PdfError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
+            page_failed(diags, number + 1, exc)
+            yield number + 1, None
+            return
+        number += 1
+        try:
+            page = PlumberPage(pdf, raw, page_number=number, initial_doctop=doctop)
+        except Exception as exc:  # noqa: BLE001 - one bad page is a diagnostic
+            page_failed(diags, number, exc)
+            yield number, None
+            continue
+        doctop += page.height
+        yield number, page
 
 
 def plumber_rows(page: Any) -> list[Row]:
