@@ -57,7 +57,7 @@ class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]
         super().save()
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 12 and not line.endswith((".", ",", ":")) and len(line) < 90
 
@@ -87,7 +87,7 @@ def flowables(text: str) -> list[object]:
                 out.extend(Paragraph(escape(" ".join(r)), BODY) for r in rows)
             continue
         if line:
-            style = HEADING if _is_heading(line) else BODY
+            style = HEADING if is_heading(line) else BODY
             out.append(Paragraph(escape(line), style))
         else:
             out.append(Spacer(1, 2 * mm))

@@ -86,7 +86,7 @@ def test_item_and_table_across_a_page_break(engine: str) -> None:
         ("encrypted.pdf", "encrypted PDF (password required)"),
         ("truncated.pdf", "not a readable PDF"),
         ("not-a-pdf.pdf", "not a PDF file"),
-        ("scanned.pdf", "no text layer (scanned pages?); OCR is not available"),
+        ("scanned.pdf", "no text layer (scanned pages?); use --ocr to read it by OCR"),
     ],
 )
 @pytest.mark.parametrize("engine", ENGINES)

@@ -30,7 +30,7 @@ from . import ocr as ocr_reader
 from .child import ChildDiedError, run_killable
 from .furniture import strip_page_furniture
 from .pdf_pages import Engine, read_pages
-from .pdf_rows import Paragraph, number_lines, paragraphs
+from .pdf_rows import Paragraph, leading, number_lines, paragraphs
 
 __all__ = ["Engine", "PdfText", "is_pdf", "read_pdf"]
 _NOISY_LOGGERS = ("pdfminer", "pdfplumber", "pypdfium2")
@@ -77,7 +77,7 @@ def read_pdf(
 
 def _no_text_hint(ocr: bool) -> str:
     if not ocr:
-        return "OCR is not available without --ocr (it reads scans: see the README)"
+        return "use --ocr to read it by OCR (needs the ocr extra and Tesseract)"
     return ocr_reader.unavailable() or "OCR found no text either"
 
 
@@ -86,11 +86,13 @@ def _read(path: Path, engine: Engine, ocr: bool) -> tuple[list[list[Paragraph]],
     a pipe from the child process)."""
     diags = Diagnostics()
     with _quiet_libraries():
-        pages = [paragraphs(rows) for _, rows in read_pages(path, engine, diags)]
-        empty = [n for n, paras in enumerate(pages, start=1) if not paras]
+        rows = [page for _, page in read_pages(path, engine, diags)]
+        empty = [n for n, page in enumerate(rows, start=1) if not page]
         if empty and ocr and ocr_reader.unavailable() is None:
-            for number, rows in ocr_reader.ocr_pages(path, empty, diags):
-                pages[number - 1] = paragraphs(rows)
+            for number, page in ocr_reader.ocr_pages(path, empty, diags):
+                rows[number - 1] = page
+        pitch = leading(rows)
+        pages = [paragraphs(page, pitch) for page in rows]
         failed = {d.page for d in diags.items if d.code == "pdf-page-failed"}
         for number, paras in enumerate(pages, start=1):
             if not paras and number not in failed:

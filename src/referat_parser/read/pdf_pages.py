@@ -18,6 +18,7 @@ kept; a document that cannot be opened at all is a ``PdfError``. A ``DeadlineErr
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any, Literal
 from ..deadline import DeadlineError
 from ..diagnostics import Diagnostics
 from ..errors import PdfError
-from .pdf_rows import Row
+from .pdf_rows import CELL_GAP, Row
 
 Engine = Literal["fast", "pdfplumber"]
 Page = tuple[int, list[Row]]
@@ -130,9 +131,11 @@ def pdfium_rows(page: Any) -> list[Row]:
             if stripped:
                 first = start + len(line) - len(line.lstrip())
                 last = first + len(stripped) - 1
-                if not direct:
+                if direct:
+                    rows.extend(reader.visual_rows(stripped, first))
+                else:
                     first, last = reader.char_index(first), reader.char_index(last)
-                rows.append(reader.row(stripped, first, last))
+                    rows.append(reader.row(stripped, first, last, cells=False))
             start += len(raw_line) + 1
         return rows
     finally:
@@ -172,11 +175,25 @@ class _CharReader:
         scale = math.hypot(self.matrix.c, self.matrix.d) or 1.0
         return bold, float(raw.FPDFText_GetFontSize(self.tp, index)) * scale
 
-    def row(self, text: str, first: int, last: int) -> Row:
+    def visual_rows(self, text: str, first: int) -> Iterator[Row]:
+        """pdfium keeps a word hyphenated at a line end on one line of its text, marking the
+        hyphen U+FFFE (026: "budget\ufffelægges"): split there, so each row is one visual
+        line (its box, its pitch) and the paragraph rules rejoin the word."""
+        start = 0
+        while (mark := text.find("\ufffe", start)) > 0 and mark < len(text) - 1:
+            yield self.row(text[start:mark] + "-", first + start, first + mark, cells=True)
+            start = mark + 1
+        yield self.row(text[start:], first + start, first + len(text) - 1, cells=True)
+
+    def row(self, text: str, first: int, last: int, *, cells: bool) -> Row:
         x0, _, top0, bottom0 = self.box(first)
         _, x1, top1, bottom1 = self.box(last)
         samples = {first, (first + last) // 2, last}
         fonts = [self.font(k) for k in samples]
+        size = max(size for _, size in fonts)
+        starts: tuple[float, ...] = ()
+        if cells and " " in text:
+            text, starts = self.cell_breaks(text, first, size)
         return Row(
             text,
             x0,
@@ -184,8 +201,28 @@ class _CharReader:
             min(top0, top1),
             max(bottom0, bottom1),
             bold=all(bold for bold, _ in fonts),
-            size=max(size for _, size in fonts),
+            size=size,
+            table="\t" in text,
+            gapped="\t" in text,
+            cell_starts=starts,
         )
+
+    def cell_breaks(self, text: str, first: int, size: float) -> tuple[str, tuple[float, ...]]:
+        """A space pdfium inserted (no space glyph in the PDF) over a gap wider than
+        ``CELL_GAP`` type sizes separates two cells of an unruled table, or a TOC title from
+        its page number: it becomes a TAB, as in the text of such a table."""
+        chars = list(text)
+        starts: list[float] = []
+        for k, ch in enumerate(chars):
+            if ch != " " or not 0 < k < len(chars) - 1:
+                continue
+            if self.raw.FPDFText_IsGenerated(self.tp, first + k) != 1:
+                continue
+            start = self.box(first + k + 1)[0]
+            if start - self.box(first + k - 1)[1] > CELL_GAP * size:
+                chars[k] = "\t"
+                starts.append(start)
+        return "".join(chars), tuple(starts)
 
 
 # --- pdfplumber ----------------------------------------------------------------------------------
@@ -321,12 +358,23 @@ def _new_line(last: dict[str, Any], word: dict[str, Any]) -> bool:
 
 
 def _row(words: list[dict[str, Any]]) -> Row:
+    size = max(float(w["size"]) for w in words)
+    text = words[0]["text"]
+    starts: list[float] = []
+    for before, word in itertools.pairwise(words):  # a wide gap separates table cells
+        wide = float(word["x0"]) - float(before["x1"]) > CELL_GAP * size
+        text += ("\t" if wide else " ") + word["text"]
+        if wide:
+            starts.append(float(word["x0"]))
     return Row(
-        _cid(" ".join(w["text"] for w in words)),
+        _cid(text),
         float(words[0]["x0"]),
         float(words[-1]["x1"]),
         min(float(w["top"]) for w in words),
         max(float(w["bottom"]) for w in words),
         bold=all(_is_bold(w["fontname"], 0) for w in words),
-        size=max(float(w["size"]) for w in words),
+        size=size,
+        table="\t" in text,
+        gapped="\t" in text,
+        cell_starts=tuple(starts),
     )

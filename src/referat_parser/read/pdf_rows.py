@@ -10,7 +10,10 @@ line and says how each paragraph is printed (``LineStyle``). Layouts it serves:
 - paragraphs without space between them (026: "Baggrund:" above "Havnens Perle har været …"):
   a row ends its paragraph when the next row's first word would have fitted after it (the
   line was not full, so the break is the writer's, not the wrap's);
-- spaced paragraphs (the reportlab seed PDFs): a gap over half a line height ends one;
+- spaced paragraphs (the reportlab seed PDFs, office suites' "space after"): space of more
+  than a quarter line beyond the page's own line pitch ends one (so 1.5 spacing still joins);
+- unruled tables and TOC lines ("Forord      3"): a gap of over 1.5 type sizes between two
+  words is a cell boundary, a TAB, as in the text version of such a table;
 - words hyphenated at a line end ("sundheds-" + "væsenet" -> "sundhedsvæsenet", "2030-" +
   "fremskrivning" -> "2030-fremskrivning"), suspended hyphens kept ("Sundheds- og");
 - ligatures expanded ("ﬁ" -> "fi"); TOC entries ("Godkendelse af dagsorden…… 3") stay one a line;
@@ -19,16 +22,19 @@ line and says how each paragraph is printed (``LineStyle``). Layouts it serves:
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from ..lines import Line, LineStyle
 
-# "sundheds-" + "væsenet" -> "sundhedsvæsenet"; "Sundheds- og" stays (suspended hyphen).
+# "sundheds-" + "væsenet" -> "sundhedsvæsenet"; "Sundheds- og" stays (suspended hyphen);
+# "F-ACT-" + "modellen" keeps its hyphen (an abbreviation in capitals before it).
 _HYPHEN_END = re.compile(r"\p{L}{2,}-$")
+_CAPITALS_HYPHEN_END = re.compile(r"\p{Lu}{2,}-$")
 _CONJUNCTION_START = re.compile(r"^(?:og|eller|samt|til)\b")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+)\s*\d{1,4}$")  # dot leaders, then the page number
 _ENDS_IN_NUMBER = re.compile(r"\s\d{1,4}$")
@@ -40,6 +46,16 @@ _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
 _SIZE_STEP = 1.1  # sizes further apart than this are different styles
+# Line pitch (baseline to baseline) in type sizes where a page does not show its own (the
+# median pitch of its wrapped lines); a paragraph break is space of more than a quarter line
+# beyond that pitch. Measured on bottoms, which both engines place at the descent, so the two
+# agree (their boxes' heights do not), and relative to the page, so 1.5 line spacing works.
+_LEADING = 1.2
+_BREAK = 0.25
+CELL_GAP = 1.5  # a gap wider than this many type sizes between words separates table cells
+# A case number or date alone on a line under a heading is not the heading's last word:
+# "22/43402", "1-31-72-446-22", "EMN-2025-003383".
+_NUMBER_TOKEN = re.compile(r"^(?:\p{Lu}{2,5}-)?\d[\d./-]*\d$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +72,14 @@ class Row:
     bold: bool = False
     size: float = 0.0
     table: bool = False
+    gapped: bool = False  # its TABs come from wide gaps (unruled cells), not a table finder
+    cell_starts: tuple[float, ...] = ()  # where each cell after the first starts (gapped rows)
 
 
 @dataclass(slots=True)
 class Paragraph:
-    """Rows joined into one line of output, with the style of its first row and the space
-    above it in points (0 at the top of a page)."""
+    """Rows joined into one line of output, with the style of its first row, the space above
+    it beyond single line spacing and its line height, in points (gap 0 at a page top)."""
 
     text: str
     bold: bool
@@ -71,26 +89,54 @@ class Paragraph:
     table: bool = False
 
 
-def paragraphs(rows: Sequence[Row]) -> list[Paragraph]:
-    """Join a page's rows into paragraphs (see the module docstring for the rules)."""
+def paragraphs(rows: Sequence[Row], leading: float = _LEADING) -> list[Paragraph]:
+    """Join a page's rows into paragraphs (see the module docstring for the rules);
+    ``leading``: the document's line pitch in type sizes (``leading()``)."""
     if not rows:
         return []
+    rows = _lone_gaps_are_spaces(rows)
     text_rows = [r for r in rows if not r.table] or list(rows)
     height = statistics.median(max(1.0, r.bottom - r.top) for r in text_rows)
     rights = _column_rights(rows)
     out: list[Paragraph] = []
     previous: Row | None = None
     for k, row in enumerate(rows):
-        text = row.text if row.table else _clean(row.text)
+        text = "\t".join(map(_clean, row.text.split("\t"))) if row.table else _clean(row.text)
         if not text:
             continue
-        if previous is not None and out and _continues(previous, row, text, rights[k], height):
+        extra, unit = _extra_space(previous, row, height, leading) if previous else (0.0, 1.0)
+        close = previous is not None and extra <= _BREAK * unit
+        if close and out and _continues(previous, row, text, rights[k]):  # type: ignore[arg-type]
             out[-1].text = join_wrapped(out[-1].text, text)
-        else:
-            gap = max(0.0, row.top - previous.bottom) if previous is not None else 0.0
-            out.append(Paragraph(text, row.bold, row.size, gap, row.bottom - row.top, row.table))
+            previous = row
+            continue
+        line = leading * row.size if row.size else row.bottom - row.top
+        out.append(Paragraph(text, row.bold, row.size, extra, line, row.table))
         previous = row
     return out
+
+
+def _lone_gaps_are_spaces(rows: Sequence[Row]) -> list[Row]:
+    """Unruled cells come in runs whose columns line up (a table, a TOC); a row with wide
+    gaps that line up with no neighbour's is a justified line or a tab stop, so its gaps are
+    spaces again."""
+    out = list(rows)
+    for k, row in enumerate(rows):
+        if not row.gapped:
+            continue
+        neighbours = [*rows[max(0, k - 1) : k], *rows[k + 1 : k + 2]]
+        if not any(_aligned(row, other) for other in neighbours):
+            out[k] = replace(row, text=row.text.replace("\t", " "), table=False, gapped=False)
+    return out
+
+
+def _aligned(row: Row, other: Row) -> bool:
+    """Both rows have gapped cells, as many, starting within a type size of each other (a
+    right-aligned page number moves by a digit's width)."""
+    if not other.gapped or len(other.cell_starts) != len(row.cell_starts):
+        return False
+    slack = max(row.size, other.size, 4.0)
+    return all(abs(a - b) <= slack for a, b in zip(row.cell_starts, other.cell_starts))
 
 
 def _clean(text: str) -> str:
@@ -105,13 +151,13 @@ def _clean(text: str) -> str:
     return text
 
 
-def _continues(previous: Row, row: Row, text: str, right: float, height: float) -> bool:
-    """Does ``row`` carry on the paragraph ``previous`` is in?"""
+def _continues(previous: Row, row: Row, text: str, right: float) -> bool:
+    """Does ``row`` (set close below ``previous``) carry on the paragraph ``previous`` is in?"""
     if previous.table or row.table or row.top < previous.top:
         return False  # a table row, or a new column (the row goes back up)
-    if row.top - previous.bottom > 0.5 * height:
-        return False
     if previous.bold != row.bold or not _same_size(previous.size, row.size):
+        return False
+    if (previous.bold or previous.size > row.size) and _NUMBER_TOKEN.match(text):
         return False
     if _capitals(previous.text) != _capitals(text):  # "BESLUTNINGSFORSLAG FRA DD" (026)
         return False
@@ -127,6 +173,32 @@ def _capitals(text: str) -> bool:
     return text.isupper() and sum(ch.isalpha() for ch in text) >= 6
 
 
+def leading(pages: Sequence[Sequence[Row]]) -> float:
+    """The document's line pitch in type sizes, from rows set right under a row of the same
+    size (over the whole document: a last page of three headings says nothing)."""
+    pitches = [
+        (b.bottom - a.bottom) / b.size
+        for rows in pages
+        for a, b in itertools.pairwise(rows)
+        if a.size and a.size == b.size and 0.9 * b.size < b.bottom - a.bottom < 2.5 * b.size
+    ]
+    if len(pitches) < 3:
+        return _LEADING
+    # the lower quartile: wrapped lines are the tightest pitch; headings and list items
+    # with space above them must not set it
+    return min(sorted(pitches)[len(pitches) // 4], 2.5)
+
+
+def _extra_space(previous: Row, row: Row, height: float, leading: float) -> tuple[float, float]:
+    """Space between two rows beyond the page's line spacing, and one line's pitch (points).
+    Without type sizes (OCR) the rows' boxes give both; rows going up (a new column) have 0."""
+    size = max(previous.size, row.size)
+    if not size:
+        return max(0.0, row.top - previous.bottom), height
+    line = leading * size
+    return max(0.0, row.bottom - previous.bottom - line), line
+
+
 def _same_size(a: float, b: float) -> bool:
     return not (a and b) or max(a, b) / min(a, b) < _SIZE_STEP
 
@@ -135,30 +207,35 @@ def _wrapped(previous: Row, text: str, right: float, row: Row) -> bool:
     """The previous row was full: the next row's first word would not have fitted after it."""
     if previous.text.rstrip().endswith("-"):
         return True
-    # Character width from the wider-set of the two rows (a pdfium row that holds a
-    # hyphenated word spans two visual lines and looks narrow per character).
-    per_char = max(
-        (row.x1 - row.x0) / max(1, len(text)),
-        (previous.x1 - previous.x0) / max(1, len(previous.text)),
-    )
-    first_word = len(text.split(" ", 1)[0]) + 1  # and the space before it
-    return right - previous.x1 < first_word * per_char
+    # the first word's width, as a share of its own row's width, and a space before it; with
+    # 15% to spare, as letters differ in width ("medformand)" is wider than its share)
+    first_word = len(text.split(" ", 1)[0])
+    width = (row.x1 - row.x0) * first_word / max(1, len(text)) + 0.25 * (row.size or 0)
+    return right - previous.x1 < 1.15 * width
 
 
 def _column_rights(rows: Sequence[Row]) -> list[float]:
-    """For each row, the right edge of the column it stands in: the furthest right any row
-    reaches that overlaps it horizontally (so a two-column page has two edges)."""
+    """For each row, the right edge of the column it stands in: the furthest right reached by
+    a row that overlaps it horizontally and stops before the next column to its right (the
+    nearest row start beyond its end), so a two-column page under a full-width header has
+    two edges, neither of them the header's."""
     text_rows = [r for r in rows if not r.table]
     if not text_rows:
         return [r.x1 for r in rows]
     widest = max(r.x1 for r in text_rows)
-    starts = max(r.x0 for r in text_rows)
+    starts = sorted(r.x0 for r in text_rows)
     out: list[float] = []
     for row in rows:
-        if starts < row.x1:  # every row starts left of this one's end: one column here
+        beyond = next((x for x in starts if x >= row.x1), None)
+        if beyond is None:  # nothing starts right of this row: one column here
             out.append(widest)
-        else:
-            out.append(max(r.x1 for r in text_rows if r.x0 < row.x1 and r.x1 > row.x0))
+            continue
+        out.append(
+            max(
+                (r.x1 for r in text_rows if r.x0 < row.x1 and r.x1 > row.x0 and r.x1 < beyond),
+                default=row.x1,
+            )
+        )
     return out
 
 
@@ -168,7 +245,7 @@ def join_wrapped(left: str, right: str) -> str:
     "huse"); a suspended hyphen keeps its space ("Sundheds- og"); otherwise a space."""
     if not left.endswith("-") or not left[-2:-1].isalnum() or _CONJUNCTION_START.match(right):
         return f"{left} {right}"
-    if _HYPHEN_END.search(left) and right[:1].islower():
+    if _HYPHEN_END.search(left) and right[:1].islower() and not _CAPITALS_HYPHEN_END.search(left):
         return left[:-1] + right
     return left + right
 
