@@ -274,14 +274,13 @@ def _parse_pdf(
     *,
     ocr: bool = False,
     isolate: bool = False,
-    label: str | None = None,
 ) -> Document:
     from .read.pdf import read_pdf
 
     diags = Diagnostics()
     pdf_text = read_pdf(p, diags, engine=engine, ocr=ocr, isolate=isolate)
     src = Source(
-        path=str(p) if label is None else label or None,
+        path=str(p),
         format="pdf",
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=None,
@@ -294,7 +293,8 @@ def _parse_pdf_bytes(
     data: bytes, source: str | None, engine: Engine, ocr: bool, isolate: bool
 ) -> Document:
     """PDF bytes without a file (stdin): the readers take a path, so a private temporary
-    file holds them while they are read; errors name ``source`` (or ``-``), not that file."""
+    file holds them while they are read; errors name ``source`` (or ``-``), not that file,
+    and ``source.path`` is ``source``."""
     import tempfile
 
     from .errors import PdfError
@@ -303,9 +303,11 @@ def _parse_pdf_bytes(
         path = Path(tmp, "stdin.pdf")
         path.write_bytes(data)
         try:
-            return _parse_pdf(path, data, engine, ocr=ocr, isolate=isolate, label=source or "")
+            doc = _parse_pdf(path, data, engine, ocr=ocr, isolate=isolate)
         except PdfError as exc:
             raise PdfError(str(exc).replace(str(path), source or "-")) from None
+    doc.source.path = source
+    return doc
 
 
 def _page_count(lines: list[Line]) -> int | None:
