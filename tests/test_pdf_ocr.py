@@ -96,6 +96,6 @@ def test_ocr_on_the_command_line_and_in_batch(tesseract: None, tmp_path: Path) -
     result = CliRunner().invoke(app, ["batch", str(archive), "-o", str(out), "--ocr", "-j", "1"])
     assert result.exit_code == 0, result.stderr
     [report] = [json.loads(line) for line in (out / "_report.jsonl").read_text().splitlines()]
-    assert report["status"] == "ok"
+    assert report["status"] in ("ok", "warnings")  # parsed, by OCR
     doc = json.loads((out / "scan.pdf.json").read_text())
     assert "ocr-used" in [d["code"] for d in doc["diagnostics"]]

@@ -3,7 +3,9 @@ engines give for the layouts of real PDFs (026: a bold heading straight above it
 
 from __future__ import annotations
 
-from referat_parser.read.pdf_rows import Row, join_wrapped, number_lines, paragraphs
+import pytest
+
+from referat_parser.read.pdf_rows import Row, join_wrapped, leading, number_lines, paragraphs
 
 BODY = 10.9  # 026's body size in points
 
@@ -125,3 +127,63 @@ def test_line_style_is_relative_to_the_body_text() -> None:
     assert not first.bold and first.size == 1.0 and not first.emphasised
     assert second.gap < 0.1  # set straight below: no gap
     assert [ln.page for ln in lines] == [1, 1, 1, 1]
+
+
+def test_one_and_a_half_spacing_still_joins_wrapped_lines() -> None:
+    pitch = BODY * 1.8  # 1.5 line spacing
+    rows = [
+        Row(f"ord {k} " * 14, 40, 540, 100 + k * pitch, 100 + k * pitch + BODY, size=BODY)
+        for k in range(6)
+    ]
+    assert len(paragraphs(rows, leading(rows_pages := [rows]))) == 1
+    assert leading(rows_pages) == pytest.approx(1.8)
+    assert len(paragraphs(rows)) == 6  # at single spacing those would be paragraphs
+
+
+def test_unruled_cells_become_tabs_only_where_columns_line_up() -> None:
+    toc = [
+        Row("Forord\t3", 40, 540, 100, 112, size=BODY, table=True, gapped=True,
+            cell_starts=(530.0,)),
+        Row("Rammen for samarbejdet\t4", 40, 540, 113, 125, size=BODY, table=True, gapped=True,
+            cell_starts=(530.0,)),
+    ]  # fmt: skip
+    justified = Row("psykiatriområdet\tog", 40, 290, 140, 152, size=BODY, table=True,
+                    gapped=True, cell_starts=(260.0,))  # fmt: skip
+    out = paragraphs([*toc, justified])
+    assert [p.text for p in out] == [
+        "Forord\t3",
+        "Rammen for samarbejdet\t4",
+        "psykiatriområdet og",
+    ]
+    assert [p.table for p in out] == [True, True, False]
+
+
+def test_blank_lines_before_headings_not_between_the_lines_of_a_block() -> None:
+    page = paragraphs(
+        [
+            row("Bilag", 100, x1=70, bold=True, size=13.6),
+            row("Indstilling", 125, x1=90),
+            row("Bilag 1: Beslutningsforslag", 150, x1=200),
+            row("Beslutninger", 180, x1=110, bold=True, size=13.6),
+            row("Godkendt.", 197, x1=90),
+        ]
+    )
+    assert [ln.text for ln in number_lines([page])] == [
+        "Bilag", "Indstilling", "Bilag 1: Beslutningsforslag", "", "Beslutninger", "Godkendt.", "",
+    ]  # fmt: skip
+
+
+def test_case_numbers_under_headings_are_not_running_headers() -> None:
+    """026 opens every item on a new page: "Punkt N: …" then its own case number."""
+    from referat_parser.diagnostics import Diagnostics
+    from referat_parser.lines import Line
+    from referat_parser.read.furniture import strip_page_furniture
+
+    lines: list[Line] = []
+    for page, case in enumerate(["EMN-2023-009832", "EMN-2025-003383", "EMN-2025-003928"], 1):
+        for text in [f"Punkt {page}: Emne", case, "Tekst.", "Aarhus Kommune 2025", f"Side {page}"]:
+            lines.append(Line(len(lines) + 1, text, page))
+    kept = [ln.text for ln in strip_page_furniture(lines, Diagnostics())]
+    assert [k for k in kept if k.startswith("EMN")] == ["EMN-2023-009832", "EMN-2025-003383",
+                                                        "EMN-2025-003928"]  # fmt: skip
+    assert "Side 2" not in kept and "Aarhus Kommune 2025" not in kept  # the footer is furniture

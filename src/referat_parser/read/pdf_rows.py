@@ -46,6 +46,7 @@ _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
 _SIZE_STEP = 1.1  # sizes further apart than this are different styles
+_LARGER = 1.15  # a heading's type, relative to the body's (as LineStyle.emphasised has it)
 # Line pitch (baseline to baseline) in type sizes where a page does not show its own (the
 # median pitch of its wrapped lines); a paragraph break is space of more than a quarter line
 # beyond that pitch. Measured on bottoms, which both engines place at the descent, so the two
@@ -254,8 +255,8 @@ def join_wrapped(left: str, right: str) -> str:
 
 
 def number_lines(pages: Sequence[Sequence[Paragraph]]) -> list[Line]:
-    """Paragraph lines with blank lines between them, numbered across the document, each with
-    its ``LineStyle`` relative to the document's body text (the most common size)."""
+    """Paragraph lines, numbered across the document, each with its ``LineStyle`` relative to
+    the document's body text (the most common size); blank lines as ``_blank_after`` says."""
     body_size, body_height = _body(pages)
     lines: list[Line] = []
     for page_no, paras in enumerate(pages, start=1):
@@ -265,11 +266,24 @@ def number_lines(pages: Sequence[Sequence[Paragraph]]) -> list[Line]:
                 size=round(para.size / body_size, 2) if para.size and body_size else 1.0,
                 gap=round(para.gap / body_height, 2),
             )
-            lines.append(Line(len(lines) + 1, para.text, page_no, style))
             following = paras[k + 1] if k + 1 < len(paras) else None
-            if not (para.table and following is not None and following.table):
-                lines.append(Line(len(lines) + 1, "", page_no))  # table rows stay adjacent
+            lines.append(Line(len(lines) + 1, para.text, page_no, style))
+            if _blank_after(para, following, body_size):
+                lines.append(Line(len(lines) + 1, "", page_no))
     return lines
+
+
+def _blank_after(para: Paragraph, following: Paragraph | None, body_size: float) -> bool:
+    """A blank line where the page sets text apart, as pdftotext's text has them: before a
+    heading (bold or larger type), around a table, at the end of a page. Paragraphs of one
+    block stay adjacent (026: "Bilag" above "Indstilling", "Bilag 1: …", one a line); their
+    spacing is in ``LineStyle.gap``."""
+    if following is None:
+        return True
+    if para.table or following.table:
+        return not (para.table and following.table)  # table rows stay adjacent
+    larger = bool(following.size and body_size and following.size / body_size >= _LARGER)
+    return following.bold or larger
 
 
 def _body(pages: Sequence[Sequence[Paragraph]]) -> tuple[float, float]:
