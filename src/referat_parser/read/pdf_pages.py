@@ -153,6 +153,7 @@ class _CharReader:
         self.matrix = raw.FS_MATRIX()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.fonts: dict[int | None, tuple[bool, float]] = {}  # by text object
 
     def char_index(self, text_index: int) -> int:
         index = int(self.raw.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index))
@@ -165,7 +166,15 @@ class _CharReader:
 
     def font(self, index: int) -> tuple[bool, float]:
         """Bold (weight or font name) and the size as printed: the font size times the text
-        matrix's vertical scale (pdfium's font size alone ignores the matrix)."""
+        matrix's vertical scale (pdfium's font size alone ignores the matrix). One font and
+        size per text object, so each object is asked once."""
+        key = ctypes.cast(self.raw.FPDFText_GetTextObject(self.tp, index), ctypes.c_void_p).value
+        if key is not None and key in self.fonts:
+            return self.fonts[key]
+        self.fonts[key] = found = self._font(index)
+        return found
+
+    def _font(self, index: int) -> tuple[bool, float]:
         raw = self.raw
         raw.FPDFText_GetFontInfo(self.tp, index, self.name, 128, ctypes.byref(self.flags))
         bold = _is_bold(
@@ -211,18 +220,19 @@ class _CharReader:
         """A space pdfium inserted (no space glyph in the PDF) over a gap wider than
         ``CELL_GAP`` type sizes separates two cells of an unruled table, or a TOC title from
         its page number: it becomes a TAB, as in the text of such a table."""
-        chars = list(text)
+        generated, tp = self.raw.FPDFText_IsGenerated, self.tp
+        chars: list[str] | None = None
         starts: list[float] = []
-        for k, ch in enumerate(chars):
-            if ch != " " or not 0 < k < len(chars) - 1:
-                continue
-            if self.raw.FPDFText_IsGenerated(self.tp, first + k) != 1:
-                continue
-            start = self.box(first + k + 1)[0]
-            if start - self.box(first + k - 1)[1] > CELL_GAP * size:
-                chars[k] = "\t"
-                starts.append(start)
-        return "".join(chars), tuple(starts)
+        k = text.find(" ", 1)
+        while 0 < k < len(text) - 1:
+            if generated(tp, first + k) == 1:
+                start = self.box(first + k + 1)[0]
+                if start - self.box(first + k - 1)[1] > CELL_GAP * size:
+                    chars = chars or list(text)
+                    chars[k] = "\t"
+                    starts.append(start)
+            k = text.find(" ", k + 1)
+        return ("".join(chars) if chars else text), tuple(starts)
 
 
 # --- pdfplumber ----------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ _LINE_END_HYPHENS = ("\ufffe", "\x02")
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
+_LIGATURE_CHARS = re.compile("[\ufb00-\ufb06]")
 _SIZE_STEP = 1.1  # sizes further apart than this are different styles
 _LARGER = 1.15  # a heading's type, relative to the body's (as LineStyle.emphasised has it)
 # Line pitch (baseline to baseline) in type sizes where a page does not show its own (the
@@ -142,7 +143,9 @@ def _aligned(row: Row, other: Row) -> bool:
 
 def _clean(text: str) -> str:
     """Spaces collapsed, ligatures expanded, pdfium's line-end hyphens resolved."""
-    text = " ".join(text.translate(_LIGATURES).split())
+    if _LIGATURE_CHARS.search(text):
+        text = text.translate(_LIGATURES)
+    text = " ".join(text.split())
     for mark in _LINE_END_HYPHENS:
         if mark in text:
             left, *rest = text.split(mark)
