@@ -13,6 +13,8 @@ from pathlib import Path
 
 from reportlab import rl_config
 
+from conftest import load_script
+
 rl_config.invariant = 1
 
 from reportlab.lib.pagesizes import A4
@@ -44,19 +46,7 @@ def vector_paths(target: Path, pages: int = 6, segments: int = 200_000) -> Path:
 
 def _write(target: Path, objects: list[bytes]) -> Path:
     """A PDF of these numbered objects (1 = the catalog), with its xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    target.write_bytes(bytes(out))
+    target.write_bytes(load_script("hostile").pdf_file(objects))
     return target
 
 
