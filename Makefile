@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SEED := fixtures/seeds/000_82c72205aff1f9b0.txt
 
-.PHONY: default venv test lint format typecheck pytest demo schema bench hostile fuzz golden-diff pdfs html docx perturbed clean
+.PHONY: default venv test lint format typecheck pytest demo schema bench bench-pdf hostile fuzz golden-diff pdfs office-pdfs html docx perturbed clean
 
 default: test
 
@@ -47,6 +47,9 @@ bench: venv
 hostile: venv
 	$(PY) scripts/hostile.py
 
+bench-pdf: venv
+	$(PY) scripts/bench_pdf.py
+
 ## Every fuzzer mode, 100,000 inputs each; each reports its failures, and any failing fails.
 fuzz: venv
 	$(PY) scripts/fuzz.py --mode text --runs 100000; t=$$?; \
@@ -65,6 +68,10 @@ html: venv
 
 docx: venv
 	$(PY) scripts/make_docx.py
+
+## Office-suite PDF fixtures: needs LibreOffice (apt-get install libreoffice-writer).
+office-pdfs: venv
+	$(PY) scripts/make_office_pdfs.py
 
 perturbed: venv
 	$(PY) scripts/make_perturbed.py

@@ -49,6 +49,12 @@ def pdf(pages: list[bytes], filters: int = 1) -> bytes:
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(pages))
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of these numbered objects (1 is the catalog) with a correct xref table; also
+    used by ``tests/hostile_pdfs.py`` for broken page trees no writer makes."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -1,8 +1,9 @@
 """Build the PDF fixtures (``make pdfs``): the seeds laid out as minutes are, plus bad PDFs.
 
 Each seed becomes an A4 PDF with a running header (the document's first line), a footer
-"Side N af M", bold headings, paragraphs wrapped to the page width (the reader must re-join
-them), and every tab-separated table drawn as a ruled table (000 item 3's budget). Also:
+"Side N af M", bold headings, indented lines as indented body text (list items), paragraphs
+wrapped to the page width (the reader must re-join them), and every tab-separated table drawn
+as a ruled table (000 item 3's budget). Also:
 ``multipage-table.pdf`` (an item and a ruled table crossing a page break), ``encrypted.pdf``,
 ``truncated.pdf``, ``not-a-pdf.pdf`` and ``scanned.pdf`` (a drawing, no text layer).
 Output is byte-for-byte reproducible (reportlab's invariant mode).
@@ -20,7 +21,7 @@ rl_config.invariant = 1  # fixed dates and ids: reproducible bytes
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -31,6 +32,7 @@ OUT = ROOT / "fixtures" / "pdf"
 STYLES = getSampleStyleSheet()
 BODY = STYLES["BodyText"]
 HEADING = STYLES["Heading4"]
+INDENTED = ParagraphStyle("Indented", parent=BODY, leftIndent=6 * mm)
 
 
 class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]
@@ -57,7 +59,7 @@ class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]
         super().save()
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 12 and not line.endswith((".", ",", ":")) and len(line) < 90
 
@@ -87,7 +89,8 @@ def flowables(text: str) -> list[object]:
                 out.extend(Paragraph(escape(" ".join(r)), BODY) for r in rows)
             continue
         if line:
-            style = HEADING if _is_heading(line) else BODY
+            indented = lines[i][:1].isspace()  # a list item ("  5. Der arbejdes …"), not a heading
+            style = INDENTED if indented else HEADING if is_heading(line) else BODY
             out.append(Paragraph(escape(line), style))
         else:
             out.append(Spacer(1, 2 * mm))

@@ -18,6 +18,7 @@ from facts import facts
 from referat_parser import parse_file
 from referat_parser.cli import app
 from referat_parser.errors import PdfError
+from referat_parser.models import Document
 
 PDFS = ROOT / "fixtures" / "pdf"
 SEED_NAMES = [p.stem for p in SEEDS]
@@ -85,7 +86,7 @@ def test_item_and_table_across_a_page_break(engine: str) -> None:
         ("encrypted.pdf", "encrypted PDF (password required)"),
         ("truncated.pdf", "not a readable PDF"),
         ("not-a-pdf.pdf", "not a PDF file"),
-        ("scanned.pdf", "no text layer (scanned pages?); OCR is not available"),
+        ("scanned.pdf", "no text layer (scanned pages?); use --ocr to read it by OCR"),
     ],
 )
 @pytest.mark.parametrize("engine", ENGINES)
@@ -118,3 +119,24 @@ def test_pdf_fixtures_are_the_ones_the_script_makes(tmp_path: Path) -> None:
     module.main()
     for made in sorted(tmp_path.glob("*.pdf")):
         assert made.read_bytes() == (PDFS / made.name).read_bytes(), made.name
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pdf_on_stdin_is_parsed_as_a_pdf(engine: str) -> None:
+    """`referat parse - < x.pdf` once read the bytes as cp1252 text and exited 0."""
+    data = (PDFS / f"{SEED_NAMES[0]}.pdf").read_bytes()
+    result = CliRunner().invoke(app, ["parse", "--engine", engine, "-"], input=data)
+    assert result.exit_code == 0, result.stderr
+    from_file = parse_file(PDFS / f"{SEED_NAMES[0]}.pdf", engine=engine)  # type: ignore[arg-type]
+    doc = Document.model_validate_json(result.stdout)
+    assert doc.source.format == "pdf" and doc.source.path is None
+    assert doc.source.sha256 == from_file.source.sha256 and doc.source.encoding is None
+    assert facts(doc) == facts(from_file)
+
+
+def test_a_bad_pdf_on_stdin_names_stdin() -> None:
+    data = (PDFS / "truncated.pdf").read_bytes()
+    result = CliRunner().invoke(app, ["parse", "-"], input=data)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("referat: error: -: not a readable PDF")
+    assert "referat-" not in result.stderr  # the temporary file is not named

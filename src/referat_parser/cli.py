@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -130,6 +130,12 @@ EngineOption = Annotated[
         help="PDF engine: pypdfium2 text with pdfplumber tables, or pdfplumber alone.",
     ),
 ]
+OcrOption = Annotated[
+    bool,
+    typer.Option(
+        "--ocr", help="Read scanned PDF pages by OCR (needs the ocr extra and Tesseract)."
+    ),
+]
 
 
 def _error(message: str) -> None:
@@ -154,6 +160,7 @@ class _Settings:
     max_memory: int
     timeout: float
     indent: int | None
+    ocr: bool = False
 
 
 def _convert(name: str, settings: _Settings) -> tuple[Document, str]:
@@ -170,24 +177,20 @@ def _read_and_parse(name: str, settings: _Settings) -> Document:
     from .pipeline import parse_bytes, parse_file, parse_url, read_limited
     from .read.url import is_url
 
-    engine = settings.engine
+    # PDF pages are read in a child process the deadline can kill (C calls ignore signals)
+    pdf: dict[str, Any] = {"engine": settings.engine, "ocr": settings.ocr, "isolate": True}
     if is_url(name):
         return parse_url(
             name,
             encoding=settings.encoding,
-            engine=engine,  # type: ignore[arg-type]
             max_bytes=settings.max_bytes,
             timeout=settings.timeout,
+            **pdf,
         )
     if name == "-":
         data = read_limited(sys.stdin.buffer, "-", settings.max_bytes)
-        return parse_bytes(data, source=None, encoding=settings.encoding, engine=engine)  # type: ignore[arg-type]
-    return parse_file(
-        name,
-        encoding=settings.encoding,
-        engine=engine,  # type: ignore[arg-type]
-        max_bytes=settings.max_bytes,
-    )
+        return parse_bytes(data, source=None, encoding=settings.encoding, **pdf)
+    return parse_file(name, encoding=settings.encoding, max_bytes=settings.max_bytes, **pdf)
 
 
 def _strict_lines(name: str, diagnostics: list[Diagnostic]) -> list[str]:
@@ -272,12 +275,13 @@ def parse(
         ),
     ] = False,
     timeout: Timeout = DEFAULT_TIMEOUT,
+    ocr: OcrOption = False,
 ) -> None:
     """Parse documents and print JSON (one file) or JSON Lines (several files)."""
     as_lines = len(files) > 1
     settings = _Settings(
         encoding, engine.value, max_bytes, max_memory, timeout,
-        None if (compact or as_lines) else indent,
+        None if (compact or as_lines) else indent, ocr,
     )  # fmt: skip
     chunks: list[str] = []
     failed = flagged = False
@@ -369,6 +373,7 @@ def batch(
         typer.Option("--resume", help="Skip inputs whose output is up to date (see README)."),
     ] = False,
     engine: EngineOption = Engine.fast,
+    ocr: OcrOption = False,
     dask_scheduler: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -393,6 +398,7 @@ def batch(
         max_memory=max_memory,
         resume=resume,
         engine=engine.value,
+        ocr=ocr,
         dask_scheduler=dask_scheduler,
     )
     from .output.progress import run_batch

@@ -96,6 +96,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         ),
     ),
     "docx-comments": ("info", "{count} comments left out (comments are not content)"),
+    "ocr-used": ("info", "page {page} was read by OCR (mean word confidence {confidence}%)"),
 }
 
 

@@ -87,14 +87,19 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-# "sundheds-" + "væsenet" -> "sundhedsvæsenet"; "Sundheds- og" stays (suspended hyphen).
+# "sundheds-" + "væsenet" -> "sundhedsvæsenet"; "Sundheds- og" stays (suspended hyphen);
+# "F-ACT-" + "modellen", "2030-" + "fremskrivning": the hyphen belongs to the word.
 _HYPHEN_END = re.compile(r"\p{L}{2,}-$")
+_CAPITALS_HYPHEN_END = re.compile(r"\p{Lu}{2,}-$")
 _CONJUNCTION_START = re.compile(r"^(?:og|eller|samt|til)\b")
 
 
 def join_wrapped(left: str, right: str) -> str:
-    """Join a line that wrapped onto the next, rejoining a word hyphenated at the line end
-    ("sundheds-" + "væsenet"), never a suspended hyphen ("Sundheds-" + "og Omsorgsudvalget")."""
-    if _HYPHEN_END.search(left) and right[:1].islower() and not _CONJUNCTION_START.match(right):
+    """Join a wrapped line at a line-end hyphen: a hyphenated word is rejoined ("sundheds-" +
+    "væsenet"); a hyphen that belongs to the word stays ("2030-" + "fremskrivning", "p-" +
+    "huse"); a suspended hyphen keeps its space ("Sundheds- og"); otherwise a space."""
+    if not left.endswith("-") or not left[-2:-1].isalnum() or _CONJUNCTION_START.match(right):
+        return f"{left} {right}"
+    if _HYPHEN_END.search(left) and right[:1].islower() and not _CAPITALS_HYPHEN_END.search(left):
         return left[:-1] + right
-    return f"{left} {right}"
+    return left + right

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import RawIOBase
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from .check import assemble, crosschecks
 from .diagnostics import Diagnostics
@@ -34,6 +34,9 @@ from .models import Document, Source
 from .read import noise, sniff
 from .read.decode import decode, normalise
 from .read.sniff import Format
+
+if TYPE_CHECKING:
+    from .read.pdf import PdfText
 
 Engine = Literal["fast", "pdfplumber"]
 __all__ = [
@@ -187,10 +190,16 @@ def parse_bytes(
     encoding: str | None = None,
     engine: Engine = "fast",
     format: Format | None = None,
+    ocr: bool = False,
+    isolate: bool = False,
 ) -> Document:
     """Parse the bytes of any input: the format is detected from the bytes (then ``source``'s
-    suffix) unless ``format`` names it; text is decoded with ``encoding`` or by detection."""
-    origin = Origin(path=source, label=source or "-", encoding=encoding, engine=engine)
+    suffix) unless ``format`` names it; text is decoded with ``encoding`` or by detection.
+    PDF only: ``ocr`` and ``isolate`` as for ``parse_file``."""
+    origin = Origin(
+        path=source, label=source or "-", encoding=encoding, engine=engine, ocr=ocr,
+        isolate=isolate,
+    )  # fmt: skip
     return _read(data, origin, format or sniff.detect(data, name=source))
 
 
@@ -200,12 +209,18 @@ def parse_file(
     encoding: str | None = None,
     engine: Engine = "fast",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: bool = False,
+    isolate: bool = False,
 ) -> Document:
     """Parse a text, PDF, HTML or Word file. Raises ``ReferatError`` subclasses for unreadable
-    input."""
+    input. PDF only: ``ocr`` reads pages without a text layer by OCR (the ``ocr`` extra);
+    ``isolate`` reads the pages in a child process the ``--timeout`` deadline can kill."""
     p = Path(path)
     data = read_input(p, max_bytes)
-    origin = Origin(path=str(path), label=str(path), encoding=encoding, engine=engine)
+    origin = Origin(
+        path=str(path), label=str(path), encoding=encoding, engine=engine, ocr=ocr,
+        isolate=isolate,
+    )  # fmt: skip
     return _read(data, origin, sniff.detect(data, name=p.name))
 
 
@@ -216,6 +231,8 @@ def parse_url(
     engine: Engine = "fast",
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 30.0,
+    ocr: bool = False,
+    isolate: bool = False,
 ) -> Document:
     """Fetch an http(s) URL and parse what it serves: the content type decides the reader (the
     bytes, where the type says nothing). Needs the ``url`` extra (urllib3)."""
@@ -228,6 +245,8 @@ def parse_url(
         encoding=encoding or sniff.charset(page.content_type),
         engine=engine,
         url=url,
+        ocr=ocr,
+        isolate=isolate,
     )
     return _read(page.data, origin, page.format)
 
@@ -290,6 +309,8 @@ class Origin:
     encoding: str | None = None
     engine: Engine = "fast"
     url: str | None = None
+    ocr: bool = False  # PDF: OCR for pages without a text layer
+    isolate: bool = False  # PDF: read pages in a child process the deadline can kill
 
 
 def _read(data: bytes, origin: Origin, fmt: Format) -> Document:
@@ -315,20 +336,35 @@ def _parse_text_bytes(data: bytes, origin: Origin) -> Document:
 
 
 def _parse_pdf(data: bytes, origin: Origin) -> Document:
-    from .read.pdf import read_pdf
-
     diags = Diagnostics()
     if origin.path is not None:
-        pdf_text = read_pdf(Path(origin.path), diags, engine=origin.engine)
-    else:  # fetched bytes: the PDF engines read files
-        import tempfile  # (with shutil, bz2, lzma: not for a text parse)
-
-        with tempfile.TemporaryDirectory() as tmp:
-            staged = Path(tmp, "input.pdf")
-            staged.write_bytes(data)
-            pdf_text = read_pdf(staged, diags, engine=origin.engine)
+        pdf_text = _read_pdf_file(Path(origin.path), origin, diags)
+    else:  # stdin or fetched bytes: the PDF engines read files
+        pdf_text = _read_pdf_bytes(data, origin, diags)
     src = _source(origin, "pdf", data, pages=pdf_text.pages)
     return parse_lines(noise.clean_lines(pdf_text.lines, diags), src, diags)
+
+
+def _read_pdf_file(path: Path, origin: Origin, diags: Diagnostics) -> PdfText:
+    from .read.pdf import read_pdf
+
+    return read_pdf(path, diags, engine=origin.engine, ocr=origin.ocr, isolate=origin.isolate)
+
+
+def _read_pdf_bytes(data: bytes, origin: Origin, diags: Diagnostics) -> PdfText:
+    """PDF bytes without a file: a private temporary file holds them while they are read;
+    errors name the input (``-``, the URL), not that file."""
+    import tempfile  # (with shutil, bz2, lzma: not for a text parse)
+
+    from .errors import PdfError
+
+    with tempfile.TemporaryDirectory(prefix="referat-") as tmp:
+        staged = Path(tmp, "input.pdf")
+        staged.write_bytes(data)
+        try:
+            return _read_pdf_file(staged, origin, diags)
+        except PdfError as exc:
+            raise PdfError(str(exc).replace(str(staged), origin.label)) from None
 
 
 def _parse_html(data: bytes, origin: Origin) -> Document:

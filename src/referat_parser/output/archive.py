@@ -82,18 +82,20 @@ def convert(
     max_memory: int = 0,
     write: bool = False,
     keep_text: bool = True,
+    ocr: bool = False,
 ) -> Result:
     """Parse one file into its JSON; every failure becomes a ``Result``, never a raise.
     ``write``: write ``task.output`` here (local workers share the disk, and the parent stays
     free); ``keep_text``: send the JSON back (for JSON Lines, or for the parent to write);
-    ``max_memory``: bound the parse's memory (in a worker process of its own only)."""
+    ``max_memory``: bound the parse's memory (in a worker process of its own only); ``ocr``:
+    read scanned PDF pages by OCR (``--ocr``)."""
     from ..pipeline import parse_file
     from .writing import dump, write_atomic
 
     start = time.perf_counter()
     try:
         with memory_limit(max_memory, task.path):
-            doc = parse_file(task.path, engine=engine, max_bytes=max_bytes)  # type: ignore[arg-type]
+            doc = parse_file(task.path, engine=engine, max_bytes=max_bytes, ocr=ocr)  # type: ignore[arg-type]
             text = dump(doc, None)
     except ReferatError as exc:
         return Result(task.index, "failed", error=str(exc), seconds=_since(start))
@@ -149,6 +151,7 @@ class Options:
     max_memory: int = DEFAULT_MAX_MEMORY
     resume: bool = False
     engine: str = "fast"
+    ocr: bool = False
     dask_scheduler: str | None = None
 
 

@@ -41,6 +41,7 @@ class _WorkerSettings:
     max_memory: int
     keep_text: bool
     parent: int  # the batch's pid: the worker ends when it is gone
+    ocr: bool = False
 
 
 def _worker_main(conn: Any, settings: _WorkerSettings) -> None:
@@ -60,6 +61,7 @@ def _worker_main(conn: Any, settings: _WorkerSettings) -> None:
             max_memory=settings.max_memory,
             write=True,
             keep_text=settings.keep_text,
+            ocr=settings.ocr,
         )
         conn.send(result)
 
@@ -135,6 +137,7 @@ class _Pool:
             self.options.max_memory,
             self.options.jsonl is not None,
             os.getpid(),
+            self.options.ocr,
         )
         self.workers: list[_Worker] = []
 
@@ -231,10 +234,10 @@ def run_local(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
 # --- a Dask cluster ---------------------------------------------------------------------------
 
 
-def _dask_convert(task: Task, engine: str, max_bytes: int) -> Result:
+def _dask_convert(task: Task, engine: str, max_bytes: int, ocr: bool = False) -> Result:
     # the parent writes (workers may not share its disk); no memory bound: a Dask worker's
     # threads share one process, and Dask bounds its workers' memory itself
-    return archive.convert(task, engine, max_bytes)
+    return archive.convert(task, engine, max_bytes, ocr=ocr)
 
 
 def run_dask(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
@@ -255,7 +258,9 @@ def run_dask(batch: Batch, on_result: Callable[[ReportLine], None]) -> None:
         ) from None
     try:
         futures = {
-            client.submit(_dask_convert, task, options.engine, options.max_bytes, pure=False): task
+            client.submit(
+                _dask_convert, task, options.engine, options.max_bytes, options.ocr, pure=False
+            ): task
             for task in batch.tasks
         }
         for future in dask.as_completed(futures):

@@ -59,6 +59,7 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
         counts.update({(pos, _shape(ln.stripped)) for pos, ln in _edges(page)})
     needed = max(2, (len(pages) + 1) // 2)
     repeated = {key for key, n in counts.items() if n >= needed}
+    repeated -= _numbered_apart(pages, repeated)
     furniture: set[int] = set()
     for page in pages.values():
         column = _number_column(page)
@@ -72,6 +73,31 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
         diags.add("page-furniture-removed", count=len(furniture), text=sample[:60])
         lines = [ln for ln in lines if ln.no not in furniture]
     return join_split_tables(lines, diags)
+
+
+def _numbered_apart(
+    pages: dict[int | None, list[Line]], repeated: set[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Repeated shapes whose numbers change from page to page other than as the page number
+    does: each item's case number under its heading on a new page (026, Aarhus:
+    "EMN-2023-009832", "EMN-2025-003383"), not a running header ("Side 3 af 11" counts with
+    the page, "d. 17-05-2023" stays the same)."""
+    numbers: dict[tuple[str, str], list[tuple[int, list[int]]]] = defaultdict(list)
+    for page_no, page in pages.items():
+        for pos, ln in _edges(page):
+            key = (pos, _shape(ln.stripped))
+            if key in repeated and "#" in key[1]:
+                digits = [int(d) for d in _DIGITS.findall(ln.stripped)]
+                numbers[key].append((page_no or 0, digits))
+    apart = set()
+    for key, seen in numbers.items():
+        for k in range(len(seen[0][1])):
+            values = {digits[k] for _, digits in seen}
+            steps = {digits[k] - page for page, digits in seen}
+            if len(values) > 1 and len(steps) > 1:
+                apart.add(key)
+                break
+    return apart
 
 
 def _number_column(page: list[Line]) -> set[int]:
