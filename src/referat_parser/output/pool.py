@@ -133,7 +133,7 @@ class _Pool:
             self.options.engine,
             self.options.max_bytes,
             self.options.max_memory,
-            self.options.jsonl is not None,
+            self.options.streams,
             os.getpid(),
         )
         self.workers: list[_Worker] = []
