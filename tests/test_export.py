@@ -28,7 +28,7 @@ from exported import (
     seed_texts,
     write_jsonl,
 )
-from referat_parser import parse_file
+from referat_parser import SCHEMA_VERSION, parse_file
 from referat_parser.errors import ReferatError
 from referat_parser.output.export import ExportOptions, run_export
 from referat_parser.output.export_layout import DOCUMENT_TABLES, TABLES
@@ -157,7 +157,7 @@ def test_seed_000_rows_field_by_field(seeds_db: Path) -> None:
         "FROM meetings WHERE document_id = ?",
         doc_id,
     )
-    assert meeting == [("referat", "Sundhedsklynge Sydvestjylland", "2023-05-17", "14:00", "text", "1.1")]  # fmt: skip
+    assert meeting == [("referat", "Sundhedsklynge Sydvestjylland", "2023-05-17", "14:00", "text", SCHEMA_VERSION)]  # fmt: skip
     cells = query(
         seeds_db,
         "SELECT item_number, row_index, is_total, row_label, column_header, in_money_column, "
@@ -235,8 +235,8 @@ def test_sqlite_has_keys_foreign_keys_and_full_text(seeds_db: Path) -> None:
         > 0
     )
     meta = dict(con.execute("SELECT name, setting FROM meta").fetchall())
-    assert meta["layout_version"] == "1" and meta["schema_version"] == "1.1"
-    assert meta["parser_version"].endswith("/schema-1.1")
+    assert meta["layout_version"] == "1" and meta["schema_version"] == SCHEMA_VERSION
+    assert meta["parser_version"].endswith(f"/schema-{SCHEMA_VERSION}")
     con.execute("INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('integrity-check', 1)")
 
 
@@ -377,7 +377,7 @@ def test_bad_sources_are_one_line_each_and_the_rest_is_exported(tmp_path: Path) 
         json.dumps({"schema_version": "2.0", "source": {"path": "x"}}),
         json.dumps(
             {
-                "schema_version": "1.1",
+                "schema_version": SCHEMA_VERSION,
                 "source": {
                     "path": "y.txt",
                     "sha256": "0",

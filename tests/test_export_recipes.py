@@ -17,6 +17,7 @@ import pytest
 
 from conftest import ROOT
 from exported import seed_texts
+from referat_parser import SCHEMA_VERSION
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 REFERAT = str(Path(sys.executable).parent / "referat")
@@ -183,4 +184,4 @@ def test_pandas_json_lines_recipe_keeps_times_and_versions_as_text(tmp_path: Pat
             warnings.simplefilter("ignore", DeprecationWarning)  # convert_dates, on pandas 3
             frame = eval(call.replace('"all.jsonl"', repr(str(stream))), {"pd": pd})
         assert frame.start_time.tolist()[:2] == ["14:00", "14:30"]
-        assert frame.schema_version.tolist() == ["1.1"] * 5
+        assert frame.schema_version.tolist() == [SCHEMA_VERSION] * 5

@@ -135,7 +135,7 @@ TABLES: tuple[Table, ...] = (
         "one row per agenda item",
         (
             *IN_ITEM,
-            _c("title", "text", "item title", True),
+            _c("title", "text", "item title; null when none is printed"),
             _c("case_number", "text", "'22/43402'"),
             LINE_START,
             LINE_END,
