@@ -424,6 +424,19 @@ def test_usage_errors_exit_2(tmp_path: Path, seeds_jsonl: Path) -> None:
     assert "not a source" in result.stderr and not Path(out).exists()
 
 
+@pytest.mark.parametrize("to", ["sqlite", "csv"])
+def test_an_output_that_cannot_be_written_is_one_line(
+    tmp_path: Path, seeds_jsonl: Path, to: str
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    result = _cli(str(seeds_jsonl), "--to", to, "-o", str(blocker / "out"))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"referat: error: {blocker / 'out'}: cannot write the export: Not a directory\n"
+    )
+
+
 def test_cli_export_equals_the_library(tmp_path: Path, seeds_jsonl: Path, seeds_db: Path) -> None:
     cli_db = tmp_path / "cli.db"
     result = _cli(str(seeds_jsonl), "--to", "sqlite", "-o", str(cli_db))

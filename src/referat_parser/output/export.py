@@ -321,11 +321,17 @@ def run_export(options: ExportOptions, writer_factory: Callable[[str, Path], Wri
     result = ExportResult(options.out, options.to)
     writer = writer_factory(options.to, options.out)
     exporter = Exporter(writer, aliases, result)
+    import sqlite3
+
     try:
         writer.open(aliases)
         for kind, what in planned:
             _export_source(kind, what, options, exporter)
         exporter.finish()
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a folder that is a file, …
+        writer.discard()
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ReferatError(f"{options.out}: cannot write the export: {why}") from None
     except BaseException:
         writer.discard()
         raise

@@ -159,8 +159,9 @@ class CsvWriter:
         for file in self.files.values():
             with contextlib.suppress(OSError):
                 file.close()
-            file.path.unlink(missing_ok=True)
-            file.path.with_suffix(".parquet").unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                file.path.unlink(missing_ok=True)
+                file.path.with_suffix(".parquet").unlink(missing_ok=True)
 
 
 class ParquetWriter(CsvWriter):

@@ -218,7 +218,8 @@ class SqliteWriter:
             with contextlib.suppress(Exception):
                 self.con.close()
             self.con = None
-        self.tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # also when the folder itself is not there
+            self.tmp.unlink(missing_ok=True)
 
     def _con(self) -> sqlite3.Connection:
         assert self.con is not None, "open() first"
