@@ -117,7 +117,7 @@ def _check_money(db: Path, docs: list[dict[str, Any]]) -> int:
                     (summed,) = query(
                         db,
                         f"SELECT coalesce(sum(amount_ore), 0) FROM table_cells WHERE document_id = ? "
-                        f"AND {key} = ? AND table_index = ? AND column_index = ? AND NOT is_total",
+                        f"AND {key} = ? AND table_index = ? AND column_index = ? AND counted",
                         doc_id, index, t, column,
                     )[0]  # fmt: skip
                     assert summed == to_ore(total), (d["source"]["path"], index, t, column)
@@ -160,14 +160,14 @@ def test_seed_000_rows_field_by_field(seeds_db: Path) -> None:
     assert meeting == [("referat", "Sundhedsklynge Sydvestjylland", "2023-05-17", "14:00", "text", SCHEMA_VERSION)]  # fmt: skip
     cells = query(
         seeds_db,
-        "SELECT item_number, row_index, is_total, row_label, column_header, in_money_column, "
+        "SELECT item_number, row_index, is_total, counted, row_label, column_header, in_money_column, "
         "cell_text, amount_ore FROM table_cells WHERE document_id = ? AND item_index = 2 "
         "AND row_label = 'Kompetenceudvikling'",
         doc_id,
     )
     assert cells == [
-        (3, 0, 0, "Kompetenceudvikling", "Udgifter kommuner", 1, "131.200 kr.", 13_120_000),
-        (3, 0, 0, "Kompetenceudvikling", "Udgifter region", 1, "92.000 kr.", 9_200_000),
+        (3, 0, 0, 1, "Kompetenceudvikling", "Udgifter kommuner", 1, "131.200 kr.", 13_120_000),
+        (3, 0, 0, 1, "Kompetenceudvikling", "Udgifter region", 1, "92.000 kr.", 9_200_000),
     ]
     first = query(
         seeds_db,
@@ -460,7 +460,10 @@ def test_csv_dialect_round_trips_every_value(
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t.name}.csv" for t in TABLES)
     raw = (out / "table_cells.csv").read_text(encoding="utf-8")
     assert raw.startswith('"document_id","item_index","item_number","section_index",')
-    assert ',false,"Kompetenceudvikling",0,"Udgifter kommuner",true,"131.200 kr.",131200.00,' in raw
+    assert (
+        ',false,true,"Kompetenceudvikling",0,"Udgifter kommuner",true,"131.200 kr.",131200.00,'
+        in raw
+    )
     assert "\r" not in raw and not raw.startswith("\ufeff")
     duckdb = pytest.importorskip("duckdb")
     for table in DOCUMENT_TABLES:

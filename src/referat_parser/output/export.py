@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from ..errors import ReferatError
 from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+from ..read.sniff import SUFFIXES
 from .archive import (
     PARTIAL_SUFFIX,
     REPORT_NAME,
@@ -40,7 +41,6 @@ from .archive import (
 )
 from .export_layout import LAYOUT_VERSION
 from .export_rows import DocumentRows, document_id
-from .inputs import SUFFIXES
 from .people_keys import Aliases, read_aliases
 from .pool import run_local
 

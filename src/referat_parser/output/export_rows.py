@@ -163,15 +163,19 @@ class DocumentRows:
             *at, table["is_money"], total is not None, table["totals_ok"], len(rows),
             max(widths, default=0), *_span(table),
         ))  # fmt: skip
+        from ..extract.tables import counted_in_total
+
+        end = total["line"] if total is not None else None
         headers: list[str] = table["columns"][1:]
         money = [t is not None for t in table["computed_totals"]]
         cells = self.rows("table_cells")
         for index, row in enumerate([*rows, total] if total is not None else rows):
             is_total = index == len(rows)
+            counted = not is_total and counted_in_total(row["label"], row["line"], end)
             printed: list[str] = row["cells"][1:]
             for k, value in enumerate(row["values"]):
                 cells.append((
-                    *at, index, is_total, row["label"], k, _get(headers, k),
+                    *at, index, is_total, counted, row["label"], k, _get(headers, k),
                     k < len(money) and money[k], _get(printed, k), self._money(value, row, at),
                     row["line"], row["page"],
                 ))  # fmt: skip
@@ -197,8 +201,8 @@ class DocumentRows:
 
 def _meeting(doc_id: str, doc: Json, source: Json) -> Row:
     return (
-        doc_id, source["path"], source["sha256"], source["format"], source["encoding"],
-        source["pages"], doc["schema_version"], doc["kind"], doc["title"], doc["body"],
+        doc_id, source["path"], source["sha256"], source["format"], source.get("url"),
+        source["encoding"], source["pages"], doc["schema_version"], doc["kind"], doc["title"], doc["body"],
         doc["date"], doc["start_time"], doc["location"],
     )  # fmt: skip
 
