@@ -14,7 +14,7 @@ from conftest import ROOT
 from referat_parser.cli import app
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
-COMMANDS = ["", "parse", "batch", "schema"]
+COMMANDS = ["", "parse", "batch", "export", "schema"]
 
 
 def _help(command: str) -> str:

@@ -29,6 +29,7 @@ from .limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, STAG
 
 if TYPE_CHECKING:  # the pipeline and the models load on first use, not for --help
     from .models import Diagnostic, Document
+    from .output.export import ExportResult
 
 EXIT_STDOUT_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `cat` or `yes` in `| head`
 EXIT_TERMINATED = 143  # 128 + SIGTERM
@@ -424,6 +425,118 @@ def _check_batch_paths(in_dir: Path, out_dir: Path | None, jsonl: str | None) ->
 
 
 # --- schema, debug, the root ------------------------------------------------------------------
+
+
+class ExportFormat(str, enum.Enum):
+    """``referat export --to`` (``output/export.py``)."""
+
+    sqlite = "sqlite"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SOURCE",
+            help="Batch output folders, .jsonl/.json files ('-': JSON Lines on stdin), or "
+            "input documents and folders of them (parsed on the way).",
+        ),
+    ],
+    to: Annotated[
+        ExportFormat, typer.Option("--to", metavar=choices(ExportFormat), help="Table format.")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="OUT",
+            help="The database (sqlite) or the folder of tables (csv, parquet).",
+        ),
+    ],
+    aliases: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--aliases", metavar="FILE", help="CSV 'name,same_as': spellings of one person."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            callback=_checked(limits.check_jobs),
+            show_default="the number of CPUs",
+            help="Worker processes for input documents.",
+        ),
+    ] = 0,
+    glob: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--glob", metavar="PATTERN", help="Only inputs whose path inside a folder matches."
+        ),
+    ] = None,
+    timeout: Timeout = DEFAULT_TIMEOUT,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_memory: MaxMemory = DEFAULT_MAX_MEMORY,
+    engine: EngineOption = Engine.fast,
+    keep_json: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--keep-json",
+            metavar="DIR",
+            help="Also keep each input's JSON and the batch report in DIR.",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="With --keep-json: skip inputs whose JSON is current."),
+    ] = False,
+) -> None:
+    """Export documents to tables (SQLite, CSV, Parquet): exit 1 when any document failed."""
+    from .output.export import ExportOptions, run_export
+
+    if resume and keep_json is None:
+        _fail("--resume needs --keep-json DIR (where the parsed JSON is kept)", 2)
+    for name in sources:
+        if name != "-" and not Path(name).exists():
+            _fail(f"{printable(name)}: no such file or folder", 2)
+    options = ExportOptions(
+        sources=sources, to=to.value, out=out, aliases=aliases, jobs=jobs or os.cpu_count() or 1,
+        pattern=glob, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory,
+        engine=engine.value, keep_json=keep_json, resume=resume,
+    )  # fmt: skip
+    try:
+        result = run_export(options)
+    except ReferatError as exc:
+        _fail(str(exc))
+    for line in result.warnings:
+        typer.echo(f"referat: warning: {printable(line)}", err=True)
+    for line in result.errors:
+        _error(line)
+    typer.echo(_export_summary(result), err=True)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def _export_summary(result: ExportResult) -> str:
+    parsed = result.parsed
+    inputs = ""
+    if parsed:
+        inputs = (
+            f" ({parsed.get('ok', 0) + parsed.get('warnings', 0)} parsed, "
+            f"{parsed.get('skipped', 0)} up to date)"
+        )
+    rows = sum(result.rows.values())
+    return (
+        f"referat export: {result.documents} documents{inputs}, {len(result.errors)} failed; "
+        f"{rows:,} rows in {len(result.rows)} tables -> {result.target} ({result.format}) "
+        f"in {result.seconds:.1f} s"
+    )
 
 
 @app.command()

@@ -439,6 +439,16 @@ def is_total_label(label: str) -> bool:
     return key in _TOTALS or key.endswith((" i alt", " total", " totalt"))
 
 
+def counted_in_total(label: str, line: int, total_line: int | None) -> bool:
+    """A body row that ``computed_totals`` sums: not a subtotal, not a breakdown of the row
+    above, not below the total row (``referat export`` marks the same rows)."""
+    return (
+        not is_total_label(label)
+        and not _is_breakdown(label)
+        and (total_line is None or line < total_line)
+    )
+
+
 def _is_breakdown(label: str) -> bool:
     """ "Heraf udgifter som følge af …": a part of the row above, never summed again."""
     return label.casefold().lstrip("•·-– ").startswith(("heraf", "deraf", "hvoraf"))
@@ -585,13 +595,7 @@ def _check_totals(table: Table, kinds: Sequence[ColumnKind], diags: Diagnostics)
     # the rows above the total (rows after it are not in it: "Udgifter i alt inkl. …"), not
     # subtotals, not breakdowns of the row above
     end = table.total.line if table.total is not None else None
-    summed = [
-        row
-        for row in table.rows
-        if not is_total_label(row.label)
-        and not _is_breakdown(row.label)
-        and (end is None or row.line < end)
-    ]
+    summed = [row for row in table.rows if counted_in_total(row.label, row.line, end)]
     computed: list[Decimal | None] = []
     for k, kind in enumerate(kinds):
         present = [v for row in summed if (v := row.values[k]) is not None]

@@ -22,7 +22,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from ..errors import OutputError, ReferatError
 from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, memory_limit
@@ -139,11 +139,21 @@ def _since(start: float) -> float:
 # --- the batch: plan, accept results, finish ---------------------------------------------------
 
 
+class JsonSink(Protocol):
+    """Where the JSON Lines stream goes: a file (``--jsonl``) or a consumer such as
+    ``referat export``, which turns each document into table rows as it arrives."""
+
+    def write(self, text: str) -> None: ...  # one document's JSON and a newline, in input order
+    def commit(self) -> None: ...  # the batch ended
+    def discard(self) -> None: ...  # the batch was interrupted
+
+
 @dataclass(slots=True)
 class Options:
     in_dir: Path
     out_dir: Path | None
     jsonl: str | None = None
+    sink: JsonSink | None = None  # the JSON Lines stream goes here instead of to ``jsonl``
     pattern: str | None = None
     jobs: int = 1
     timeout: float = DEFAULT_TIMEOUT
@@ -153,6 +163,11 @@ class Options:
     engine: str = "fast"
     ocr: bool = False
     dask_scheduler: str | None = None
+
+    @property
+    def streams(self) -> bool:
+        """Each document's JSON goes to a stream (``--jsonl`` or a sink) in input order."""
+        return self.jsonl is not None or self.sink is not None
 
 
 @dataclass(slots=True)
@@ -223,7 +238,7 @@ class Batch:
     _pending: dict[int, tuple[ReportLine, str | None]] = field(default_factory=dict)
     _next: int = 0
     _report: _OrderedFile | None = None
-    _stream: _OrderedFile | None = None
+    _stream: JsonSink | None = None
     _partial: IO[str] | None = None
     _flushed: float = 0.0
 
@@ -246,7 +261,9 @@ class Batch:
                 self._partial = self.partial_path.open("a", encoding="utf-8")
             except OSError as exc:
                 raise OutputError(self.partial_path, exc) from None
-        if self.options.jsonl is not None:
+        if self.options.sink is not None:
+            self._stream = self.options.sink
+        elif self.options.jsonl is not None:
             self._stream = _OrderedFile(self.options.jsonl)
 
     def accept(self, task: Task, result: Result) -> ReportLine:

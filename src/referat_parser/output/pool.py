@@ -135,7 +135,7 @@ class _Pool:
             self.options.engine,
             self.options.max_bytes,
             self.options.max_memory,
-            self.options.jsonl is not None,
+            self.options.streams,
             os.getpid(),
             self.options.ocr,
         )
