@@ -176,15 +176,15 @@ def _header_like(line: Line) -> bool:
     """A short line that is no block heading, case label, recommendation or prose sentence (a
     kind word alone, "Referat", is the header's even where it names a block elsewhere)."""
     text = line.stripped
-    words = text.split()
+    if len(text) > 160:
+        return False  # (before any split: a 10 MB line is no header line)
     if text.casefold().strip(" .:") in DOCUMENT_KINDS:
         return True
     return (
-        len(text) <= 160
-        and block_heading(line) is None
+        block_heading(line) is None
         and inline_heading(line) is None
         and not is_case_label(line)
         and not opens_recommendation(line)
         and not (text.endswith((".", "!", "?")) and find_date(text)[0] is None)
-        and len(words) <= 20
+        and len(text.split()) <= 20
     )
