@@ -39,9 +39,16 @@ def score_set(
 ) -> dict[str, tuple[int, int, list[str]]]:
     """Per document: (passed, total, failed facts), as score.py counts them. ``doc_dir``: read
     the documents from there instead (HTML renderings made by a test)."""
-    scorer = _scorer()
     gold_dir, set_dir = (shared(*part.split("/")) for part in SETS[name])
-    doc_dir = doc_dir or set_dir
+    return score_docs(gold_dir, doc_dir or set_dir, ext)
+
+
+def score_docs(
+    gold_dir: Path, doc_dir: Path, ext: str = ".txt"
+) -> dict[str, tuple[int, int, list[str]]]:
+    """Per document of ``doc_dir`` with a gold file in ``gold_dir``: (passed, total, failed
+    facts), as score.py counts them (tests/test_holdout.py scores its own set with it)."""
+    scorer = _scorer()
     out: dict[str, tuple[int, int, list[str]]] = {}
     for gold_path in sorted(gold_dir.glob("*.json")):
         doc = doc_dir / f"{gold_path.stem}{ext}"
