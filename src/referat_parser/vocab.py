@@ -90,6 +90,9 @@ BLOCK_HEADINGS: dict[str, str] = {
     "beslutninger": "beslutning",
     "afgørelse": "beslutning",
     "referat": "beslutning",
+    # a working group's or cluster's Word minutes: "Konklusion:" under each item
+    "konklusion": "beslutning",
+    "konklusioner": "beslutning",
     "bilag": "bilag",
     "bilagsfortegnelse": "bilag",
     "bilagsoversigt": "bilag",
@@ -112,6 +115,10 @@ BLOCK_HEADINGS: dict[str, str] = {
     "høring": "andet",
     "kommunikation": "andet",
     "baggrund": "andet",
+    "formål": "andet",
+    "drøftelse": "andet",
+    "protokoltilførsel": "andet",
+    "bemærkninger": "andet",
     "historik": "andet",
     "tidsplan": "andet",
     "politisk handlerum": "andet",
@@ -135,6 +142,9 @@ DECISION_HEADING_WORDS: tuple[str, ...] = ("beslutning", "afgørelse")
 # "Punkt 5: …", "Pkt. 5 …", "Sag 5 …", "Sag nr. 5 …", "Nr.60 - …", "§ 5 …" open an agenda item
 # (layout/candidates.py: the "word" form).
 ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt", "dagsordenspunkt", "sag", "nr", "§")
+# Words before an item word or number: "Ad 1. Godkendelse af referat", "Ad pkt. 2 Meddelelser"
+# (a board's Word minutes, "regarding item 2").
+ITEM_LEAD_WORDS: tuple[str, ...] = ("ad",)
 
 # "Sagnr.: 1-31-72-446-22", "Sagsnr. 22/43402", "J.nr.: …" label a case number.
 CASE_LABELS: tuple[str, ...] = (
@@ -169,6 +179,14 @@ ATTACHMENT_LABELS: tuple[str, ...] = ("bilag", "vedhæftet", "vedhæftede bilag"
 # Item-level absence lines ("Fraværende Stephanie Lose, V (orlov)", "Afbud: Charlotte Levin",
 # "Fravær med afbud:" over a list, "Fraværende med afbud:" / "Ingen.").
 ABSENT_LABELS: tuple[str, ...] = ("fraværende", "fravær", "afbud", "ikke til stede", "forfald")
+
+# A participant list printed as a table ("Navn<TAB>Repræsenterer<TAB>Fremmøde", then
+# "Jonas Krag<TAB>Byrådet (F)<TAB>Afbud"): the first cell of its header row, and the cells that
+# say someone came (dropped; an absence word in a cell is read as the reason).
+PARTICIPANT_COLUMN_HEADS: frozenset[str] = frozenset({"navn", "name", "deltager", "medlem"})
+PRESENT_CELLS: frozenset[str] = frozenset({
+    "til stede", "tilstede", "deltog", "deltager", "mødt", "mødt op", "ja", "x", "✓", "✔",
+})  # fmt: skip
 
 # Absence reasons as printed -> reason code.
 ABSENCE_REASONS: dict[str, str] = {

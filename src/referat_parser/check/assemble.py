@@ -41,9 +41,15 @@ def build_body(outline: Outline, meta: Metadata, diags: Diagnostics) -> Built:
     built = Built()
     split = [split_blocks(draft.body, outline.recurring) for draft in outline.items]
     decided = any(bd.kind == "beslutning" for drafts, _ in split for bd in drafts)
+    # minutes written as prose under each item (a board's Word referat: "Ad 1. Godkendelse af
+    # referat" then "Referatet blev godkendt."): no item has a block heading, so each item's
+    # text is what the meeting recorded of it
+    prose_minutes = meta.kind == "referat" and not any(
+        bd.heading is not None for drafts, _ in split for bd in drafts
+    )
     for draft, (drafts, records) in zip(outline.items, split):
-        if decided:
-            _bare_decision(draft, drafts)
+        if decided or prose_minutes:
+            _bare_decision(draft, drafts, any_length=prose_minutes)
         item, blocks = build_item(draft, drafts, records, diags, meta)
         built.items.append(item)
         built.item_blocks.append(ItemBlocks(item.number, item.title, blocks, tuple(records)))
@@ -119,17 +125,18 @@ def build_item(
 _CLOSED = ("lukket", "fortrolig")
 
 
-def _bare_decision(draft: ItemDraft, drafts: list[BlockDraft]) -> None:
+def _bare_decision(draft: ItemDraft, drafts: list[BlockDraft], *, any_length: bool) -> None:
     """A closed item in minutes ("2. Lukket: Orientering" then "Orienteringen blev taget til
     efterretning."; Aarhus' last item) prints its decision with no heading: in a document whose
     items record decisions, the unheaded text of a closed item, or of an item with no heading
-    at all, is its decision."""
+    at all, is its decision (a short one, unless ``any_length``: minutes in prose)."""
     if not drafts or drafts[0].heading is not None or drafts[0].kind != "andet":
         return
     closed = (draft.title or "").casefold().startswith(_CLOSED)
     headless = all(bd.heading is None for bd in drafts)
-    if closed or (headless and len(render(drafts[0].lines)) <= 600):
+    if closed or (headless and (any_length or len(render(drafts[0].lines)) <= 600)):
         drafts[0].kind = "beslutning"
+        drafts[0].narrative = any_length
 
 
 def block_span(bd: BlockDraft) -> tuple[int, int, Line]:
@@ -216,7 +223,9 @@ def _decision(
     if bd is None:
         return None, None
     start, end, first = block_span(bd)
-    analysis = decisions.analyse_decision(bd.lines, title=draft.title, number=draft.number)
+    analysis = decisions.analyse_decision(
+        bd.lines, title=draft.title, number=draft.number, narrative=bd.narrative
+    )
     decision = Decision(
         text=render(bd.lines),
         body=bd.decision_body,

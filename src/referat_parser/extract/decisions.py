@@ -391,11 +391,18 @@ class _Context(NamedTuple):
 
 
 def analyse_decision(
-    lines: Sequence[Line], *, title: str | None = None, number: int | None = None
+    lines: Sequence[Line],
+    *,
+    title: str | None = None,
+    number: int | None = None,
+    narrative: bool = False,
 ) -> DecisionAnalysis:
     """The outcome, evidence, resolutions and votes of one decision's lines. ``title`` and
     ``number`` are the item's: "Ingen." under "Eventuelt" has nothing to note, and a sentence
-    about "Punkt 28" is about another item unless this one is number 28."""
+    about "Punkt 28" is about another item unless this one is number 28. ``narrative``: the
+    lines are an item's account in prose minutes ("… Henvendelsen er sendt videre til Vej og
+    Park. Til efterretning."), which end in what was decided, so the last decisive sentence
+    is the outcome."""
     parts = sentences(lines)
     if not parts:
         return DecisionAnalysis(None, None, None)
@@ -405,7 +412,7 @@ def analyse_decision(
     )
     units = [u for i, (s, line) in enumerate(parts) for u in _units(s, line, i, context)]
     records = vote_rules.vote_records([s for s, _ in parts])
-    deciding = _deciding(units)
+    deciding = _deciding(list(reversed(units)) if narrative else units)
     positions = [u.position for u in units]  # rising: units are made sentence by sentence
     owned = [r for r in records if deciding is None or _owner(r, units, positions) is deciding]
     votes = vote_rules.merged(owned)

@@ -38,7 +38,15 @@ from ..layout.blocks import AbsenceRecord, BlockDraft, ItemBlocks
 from ..lines import Line
 from ..models import Participant
 from ..names import LIST_MARKER, NAME
-from ..vocab import ABSENCE_REASONS, ABSENT_LABELS, HEADER_LABELS, PARTICIPANT_HEADINGS, ROLES
+from ..vocab import (
+    ABSENCE_REASONS,
+    ABSENT_LABELS,
+    HEADER_LABELS,
+    PARTICIPANT_COLUMN_HEADS,
+    PARTICIPANT_HEADINGS,
+    PRESENT_CELLS,
+    ROLES,
+)
 from .attendance import Fact, read_attendance
 from .metadata import Listed
 from .persons import (
@@ -243,7 +251,9 @@ def read_lists(
             used.add(line.no)
         elif _is_prose(bare):
             mode = None  # a sentence ends the list ("Der var afbud fra …" is read as prose)
-        elif (found := _line_entries(bare, line, diags)) is not None:
+        elif (found := _row_entries(bare, line, diags)) is not None or (
+            found := _line_entries(bare, line, diags)
+        ) is not None:
             for entry in found:
                 entry.group = group
                 if mode == "absent":
@@ -264,6 +274,22 @@ def _value_entries(value: str, line: Line, reason: str | None, diags: Diagnostic
         for entry in found:
             entry.reasons = entry.reasons or [reason]
     return found
+
+
+def _row_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | None:
+    """A participant table's row ("Karen Holm (formand)<TAB>DH Lindholm<TAB>Til stede"): the
+    name and its cells as one person's parts, the attendance cell read as attendance; its
+    header row ("Navn<TAB>Repræsenterer<TAB>Fremmøde") is nobody. None: not a table row."""
+    if "\t" not in text:
+        return None
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    if not cells:
+        return None
+    if cells[0].casefold() in PARTICIPANT_COLUMN_HEADS:
+        return []
+    parts = [c for c in cells if c.casefold().rstrip(".") not in PRESENT_CELLS]
+    entry = parse_person_line(", ".join(parts), line, diags)
+    return [entry] if entry is not None else None
 
 
 def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | None:

@@ -101,6 +101,7 @@ class BlockDraft:
     structure: list[Line] = field(default_factory=list)  # part title, heading lines, not text
     heading_text: str | None = None  # the heading as printed ("Beslutning" of "Beslutning: Ok")
     upper_part: bool = False  # opened by a capitals line after a decision (a motion, a part)
+    narrative: bool = False  # minutes in prose: the item's account, its decision at the end
 
     @property
     def content(self) -> list[Line]:

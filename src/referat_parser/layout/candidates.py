@@ -24,13 +24,16 @@ from dataclasses import dataclass
 import regex as re
 
 from ..lines import Line
-from ..vocab import CASE_LABELS, ITEM_WORDS, MONTHS
+from ..vocab import CASE_LABELS, ITEM_LEAD_WORDS, ITEM_WORDS, MONTHS
 
 _ITEM_WORD = "|".join(sorted(ITEM_WORDS, key=len, reverse=True))
+_LEAD_WORD = "|".join(sorted(ITEM_LEAD_WORDS, key=len, reverse=True))
 # "Punkt 5: Title", "Pkt. 24 Title", "Nr.60 - Title", "Sag nr. 3 – Title", "§ 5 Title",
-# "PUNKT 3" (title on the next line). The separator after the number is optional.
+# "PUNKT 3" (title on the next line), "Ad pkt. 2 Title", "Ad 1. Title". The separator after
+# the number is optional.
 WORD_HEADING = re.compile(
-    rf"^(?:{_ITEM_WORD})\.?\s*(?:nr\.?\s*)?(\d{{1,3}})(?![\d.,/:-]\d)"
+    rf"^(?:(?:{_LEAD_WORD})\s+(?:(?:{_ITEM_WORD})\.?\s*)?|(?:{_ITEM_WORD})\.?\s*)"
+    r"(?:nr\.?\s*)?(\d{1,3})(?![\d.,/:-]\d)"
     r"(?:\s*[:.)]\s*|\s*[-–]\s+|\s+|$)(.{0,300})$",
     re.I,
 )
@@ -117,7 +120,8 @@ def _could_open(text: str) -> bool:
     return first.isdigit() or first in "•·*§" or first.casefold() in _WORD_INITIALS
 
 
-_WORD_INITIALS = frozenset(word[0] for word in ITEM_WORDS)
+_WORD_INITIALS = frozenset(word[0] for word in (*ITEM_WORDS, *ITEM_LEAD_WORDS))
+_WORD_STARTS = (*ITEM_WORDS, *(f"{word} " for word in ITEM_LEAD_WORDS))
 
 
 def candidate_at(lines: Sequence[Line], i: int) -> Candidate | None:
@@ -147,7 +151,7 @@ def candidate_at(lines: Sequence[Line], i: int) -> Candidate | None:
 
 def _word(lines: Sequence[Line], i: int, text: str) -> Candidate | None:
     folded = text[:20].casefold()
-    if not folded.startswith((*ITEM_WORDS, "nr", "§")):
+    if not folded.startswith(_WORD_STARTS):
         return None
     m = WORD_HEADING.match(text)
     if m is None:

@@ -275,13 +275,21 @@ def _mark_repeats(lines: Sequence[Line], scored: list[_Scored]) -> None:
             nxt.score = max(nxt.score, s.score)
         else:
             s.preview = True
-    first_of: dict[tuple[int, str], str] = {}
-    for s in scored:  # "Dagsordenspunkt 1: Godkendelse af dagsorden" inside item 1 (kk.dk eDoc)
+    runs = _runs(lines, scored)
+    listed = {id(s) for run in runs if len(run) >= 3 for s in run}
+    first_of: dict[tuple[int, str], _Scored] = {}
+    for s in scored:
         heading = (s.cand.number, title_key(s.cand.title))
-        if heading in first_of and first_of[heading] != s.cand.form:
+        first = first_of.setdefault(heading, s)
+        if first.cand.form == s.cand.form:
+            continue
+        if id(first) in listed:
+            # a list of the titles, then the items in another form (a board's "Dagsorden:" as
+            # "1.<TAB>Godkendelse …", the items as "Ad 1. Godkendelse …"): the list previews
+            first.preview = True
+        else:  # "Dagsordenspunkt 1: Godkendelse af dagsorden" inside item 1 (kk.dk eDoc)
             s.score -= 2.0  # the same heading restated in another form further down
-        first_of.setdefault(heading, s.cand.form)
-    for run in _runs(lines, scored):
+    for run in runs:
         if any(s.preview and s.twin is None for s in run) and not any(
             s.twin is not None for s in run
         ):
