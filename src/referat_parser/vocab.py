@@ -188,6 +188,12 @@ PRESENT_CELLS: frozenset[str] = frozenset({
     "til stede", "tilstede", "deltog", "deltager", "mødt", "mødt op", "ja", "x", "✓", "✔",
 })  # fmt: skip
 
+# Labels over substitutes, each "Name (P) for Name (P)" ("Stedfortrædere: Lars Bygholm (V) for
+# Jesper Holm (V), …"): the first is present in the second's place, who was away.
+SUBSTITUTE_LABELS: tuple[str, ...] = (
+    "stedfortrædere", "stedfortræder", "suppleanter", "suppleant", "mødende suppleanter",
+)  # fmt: skip
+
 # Absence reasons as printed -> reason code.
 ABSENCE_REASONS: dict[str, str] = {
     "orlov": "orlov",
@@ -251,6 +257,9 @@ PARTICIPANT_HEADINGS: tuple[str, ...] = (
     "mødedeltagere", "deltagere", "deltagerne var", "deltagende", "til stede", "tilstede",
     "fremmødte", "medlemmer", "inviterede", "øvrige deltagere",
 )  # fmt: skip
+# Of those, the labels over the people who came only ("Til stede: A, B og C"): not a roster of
+# members, so someone named absent elsewhere ("Afbud fra D") is a participant, not unknown.
+PRESENT_ONLY_HEADINGS: frozenset[str] = frozenset({"til stede", "tilstede", "fremmødte"})
 
 # Row labels that mark a table's total row.
 TOTAL_LABELS: tuple[str, ...] = (

@@ -35,14 +35,15 @@ import regex as re
 
 from ..lines import Line
 from ..names import NAME
-from ..vocab import ABBREVIATIONS, ATTENDANCE_PHRASES, PARTY_LETTERS
+from ..vocab import ABBREVIATIONS, ATTENDANCE_PHRASES, PARTY_LETTERS, SUBSTITUTE_LABELS
 
 _PHRASES = tuple(
     (re.compile(pattern, re.I), side, effect) for pattern, side, effect in ATTENDANCE_PHRASES
 )
 # Every phrase holds one of these stems: a line without any says nothing about attendance.
 _PROBES = ("fbud", "FBUD", "ravær", "RAVÆR", "deltog", "mødt", "mødte", "udeblev", "forlod",
-           "inhabil", "stedfortræder", "forsinket", "undtagen", "bortset", "suppleant")  # fmt: skip
+           "inhabil", "stedfortræder", "forsinket", "undtagen", "bortset", "suppleant",
+           "Stedfortræder", "Suppleant")  # fmt: skip
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? then a capital or a digit, not after an initial ("Niels E. Bjerrum")
 # or an abbreviation ("kl. 15.30").
@@ -82,12 +83,28 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
 
 
+_SUBSTITUTE_LABEL = re.compile(
+    r"^(?:" + "|".join(sorted(SUBSTITUTE_LABELS, key=len, reverse=True)) + r")\s*:\s*(\S.*)$",
+    re.I,
+)
+_STANDS_IN_FOR = re.compile(r"\s+(?:i stedet for|for)\s+")
+
+
+def is_substitute_label(text: str) -> bool:
+    """ "Stedfortrædere: X (V) for Y (V)": a line of substitute pairs, read here, not a list."""
+    return _SUBSTITUTE_LABEL.match(text) is not None
+
+
 def read_attendance(lines: Sequence[Line]) -> list[Fact]:
     """Every attendance fact in these lines, in order (a line's sentences one by one)."""
     facts: list[Fact] = []
     for line in lines:
         text = line.stripped
         if not text or not might_say_attendance(text):
+            continue
+        labelled = _SUBSTITUTE_LABEL.match(text)
+        if labelled is not None:
+            facts.extend(_substitute_pairs(labelled.group(1), line))
             continue
         for sentence in sentences(text):
             if might_say_attendance(sentence):
@@ -125,6 +142,23 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
                     absent_here.append(name)
                 items = _items(sentence[m.end() :]) if kind == "partial" else ()
                 found.append(Fact(name, party, kind, reason or None, line, items=items))
+    return found
+
+
+def _substitute_pairs(value: str, line: Line) -> list[Fact]:
+    """ "Lars Bygholm (V) for Jesper Holm (V), Inger Thorup (A) for Anne Sofie Mørk (A)": each
+    pair a substitute present and the member away; a name alone is a substitute for nobody
+    named."""
+    found: list[Fact] = []
+    for chunk in _spaced(value).rstrip(".").split(", "):
+        stand_in, _, replaced = _STANDS_IN_FOR.sub(" for ", chunk, count=1).partition(" for ")
+        person = _person(stand_in, trailing=False)
+        if person is None:
+            continue
+        away = _person(replaced, trailing=False) if replaced else None
+        if away is not None:
+            found.append(Fact(away[0], away[1], "absent", None, line))
+        found.append(Fact(person[0], person[1], "substitute", None, line, away and away[0]))
     return found
 
 

@@ -45,9 +45,10 @@ from ..vocab import (
     PARTICIPANT_COLUMN_HEADS,
     PARTICIPANT_HEADINGS,
     PRESENT_CELLS,
+    PRESENT_ONLY_HEADINGS,
     ROLES,
 )
-from .attendance import Fact, read_attendance
+from .attendance import Fact, is_substitute_label, read_attendance
 from .metadata import Listed
 from .persons import (
     NOBODY,
@@ -137,7 +138,8 @@ def extract_participants(
             regrets.extend(absent)
             meeting_lines.extend(block.lines)
     cast = _settle(entries, regrets)
-    listed = bool(cast)
+    # a member list makes names it lacks unknown; "Afbud: X" alone, or "Til stede: …", is none
+    listed = any(entry.roster for entry in entries)
     _apply_records(cast, item_blocks, listed, diags)
     facts = read_attendance(meeting_lines)
     _apply_facts(cast, facts, listed, diags)
@@ -196,7 +198,8 @@ def _list_label(text: str) -> tuple[str, str | None, str] | None:
     if m is not None:
         colon, value = m.groups()
         if colon or not value or NAME.match(value.split(",")[0].strip()):
-            return "list", None, value
+            word = " ".join(text[: m.start(1)].casefold().split())
+            return ("present" if word in PRESENT_ONLY_HEADINGS else "list"), None, value
     return None
 
 
@@ -226,6 +229,9 @@ def read_lists(
         outside = mode is None and (len(text) > 600 or text[:1] not in _LIST_INITIALS)
         if outside and not (text[:1] in "•-*" and _list_label(text) is not None):
             continue  # outside a list only a label starts one ("• Afbud" among bullets)
+        if text[:1] in "SsMm" and is_substitute_label(text):
+            mode = None  # substitute pairs: read with the attendance statements
+            continue
         label = _list_label(text) if len(text) <= 600 else None
         if label is not None:
             mode, reason, value = label
@@ -233,7 +239,7 @@ def read_lists(
             used.add(line.no)
             if value:
                 target = absent if mode == "absent" else entries
-                target.extend(_value_entries(value, line, reason, diags))
+                target.extend(_value_entries(value, line, reason, diags, mode != "present"))
             continue
         if mode is None:
             continue
@@ -256,6 +262,7 @@ def read_lists(
         ) is not None:
             for entry in found:
                 entry.group = group
+                entry.roster = mode != "present"
                 if mode == "absent":
                     entry.reasons = entry.reasons or [reason or "afbud"]
             (absent if mode == "absent" else entries).extend(found)
@@ -265,11 +272,15 @@ def read_lists(
     return entries, absent, used
 
 
-def _value_entries(value: str, line: Line, reason: str | None, diags: Diagnostics) -> list[Entry]:
+def _value_entries(
+    value: str, line: Line, reason: str | None, diags: Diagnostics, roster: bool = True
+) -> list[Entry]:
     """The names written on the label's own line ("Medlemmer: A, B, C", "Afbud: X")."""
     if value.strip().casefold() in NOBODY:
         return []
     found = split_inline_list(value, line, diags)
+    for entry in found:
+        entry.roster = roster
     if reason is not None:
         for entry in found:
             entry.reasons = entry.reasons or [reason]

@@ -63,6 +63,7 @@ class Entry:
     roles: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    roster: bool = True  # listed as a member; False under "Til stede" (who came only)
 
 
 # --- reading one person ----------------------------------------------------------------------
