@@ -142,6 +142,13 @@ DECISION_HEADING_WORDS: tuple[str, ...] = ("beslutning", "afgørelse")
 # "Punkt 5: …", "Pkt. 5 …", "Sag 5 …", "Sag nr. 5 …", "Nr.60 - …", "§ 5 …" open an agenda item
 # (layout/candidates.py: the "word" form).
 ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt", "dagsordenspunkt", "sag", "nr", "§")
+# A line under an item's heading that says whether the item is public (Acadre's web pages:
+# "Åbent punkt" / "Lukket punkt" between the title and "Sagsnr."): part of the heading, never
+# of the title or the text (casefolded, without a final full stop).
+ACCESS_LINES: frozenset[str] = frozenset({
+    "åbent punkt", "lukket punkt", "åben sag", "lukket sag", "åbent", "lukket", "åben",
+    "offentligt punkt", "fortroligt punkt", "lukket møde", "åbent møde",
+})  # fmt: skip
 # Words before an item word or number: "Ad 1. Godkendelse af referat", "Ad pkt. 2 Meddelelser"
 # (a board's Word minutes, "regarding item 2").
 ITEM_LEAD_WORDS: tuple[str, ...] = ("ad",)

@@ -35,7 +35,7 @@ import regex as re
 from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..models import TocEntry
-from ..vocab import BLOCK_HEADINGS, DOCUMENT_KINDS, TOC_HEADINGS, initials
+from ..vocab import ACCESS_LINES, BLOCK_HEADINGS, DOCUMENT_KINDS, TOC_HEADINGS, initials
 from .blocks import block_heading, inline_heading, split_glued_heading
 from .candidates import (
     BULLETS,
@@ -451,6 +451,9 @@ def _case_after(
     j = next_content(lines, end + 1, limit=4)
     if j is None:
         return None, (), end, title
+    if lines[j].stripped.casefold().rstrip(".") in ACCESS_LINES:  # "Åbent punkt" then "Sagsnr."
+        number, more, after, title = _case_after(lines, j, title)
+        return number, (j, *more), max(after, j), title
     number = case_number(lines[j])
     if number is not None:
         return number, (j,), end, title
