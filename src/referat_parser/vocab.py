@@ -34,7 +34,7 @@ DOCUMENT_KINDS: dict[str, str] = {
 HEADER_LABELS: dict[str, str] = {
     "mødedato": "date", "dato": "date", "mødetidspunkt": "date", "tidspunkt": "date",
     "tid": "date", "starttidspunkt": "date", "starttidspunkt for møde": "date",
-    "mødestart": "date", "dato og tid": "date", "dato og tidspunkt": "date",
+    "mødestart": "date", "mødetid": "date", "dato og tid": "date", "dato og tidspunkt": "date",
     "sluttidspunkt": "end", "sluttidspunkt for møde": "end", "mødeslut": "end",
     "mødested": "place", "sted": "place", "lokale": "place", "mødelokale": "place",
     "udvalg": "body", "forum": "body", "mødeforum": "body", "organ": "body",

@@ -102,6 +102,8 @@ def _label_of(line: Line) -> tuple[str, str] | None:
     value = m.group(2).strip()
     if kind == "date" and value and not _holds_when(value):
         return None  # "Tid er …": a word, not a label
+    if kind == "kind" and value and not line.stripped[len(m.group(1)) :].lstrip().startswith(":"):
+        return None  # "Møde i Handicaprådet tirsdag den …": a title sentence, not "Møde:"
     return kind, value
 
 
@@ -110,7 +112,22 @@ def _holds_when(value: str) -> bool:
         find_date(value)[0] is not None
         or find_time(value)[0] is not None
         or partial_date_span(value) is not None
+        or _bare_clock(value) is not None
     )
+
+
+# A label's value that is only a clock time or a span ("Mødetidspunkt: 15:00", "Starttidspunkt:
+# 19.00 - 22.00"): no "kl." is needed after a time label.
+_CLOCK_ONLY = re.compile(
+    r"^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?$"
+)
+
+
+def _bare_clock(value: str) -> str | None:
+    m = _CLOCK_ONLY.match(value.strip().rstrip("."))
+    if m is None or partial_date_span(value) is not None:
+        return None  # "12.03" alone is a day and a month
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
 
 
 def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
@@ -152,6 +169,7 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     meta.used.update(ln.no for ln in title_lines)
     if title_lines:
         _read_title(" ".join(ln.stripped for ln in title_lines), title_lines[0], meta, kinds, diags)
+        _body_under_letterhead(title_lines, meta)
     else:
         diags.add("no-title")
     _read_other_lines(others, meta, kinds, diags)
@@ -184,8 +202,12 @@ def _assign(
         meta.location = value
     elif field_name == "body" and meta.body is None:
         meta.body = value.strip()
-    elif field_name == "kind" and (kind := DOCUMENT_KINDS.get(value.casefold().strip(" .:"))):
-        kinds.append(kind)
+    elif field_name == "kind":
+        kind = DOCUMENT_KINDS.get(value.casefold().strip(" .:"))
+        if kind is not None:
+            kinds.append(kind)
+        elif value and meta.body is None and value[:1].isupper() and len(value.split()) <= 10:
+            meta.body = value.strip()  # "Møde: Klyngestyregruppen, Sundhedsklynge Lillebælt"
 
 
 _CONNECTORS = ("til", "for", "i", "af", "om", "med", "den", "d.")
@@ -209,9 +231,23 @@ def _read_when(value: str, line: Line, meta: Metadata, diags: Diagnostics) -> No
         meta.date = meta.date or when
     elif where is not None or partial_date_span(value) is not None:
         diags.add("date-unparsed", at=line, text=value)
-    start, _ = find_time(value)
+    start = find_time(value)[0] or (_bare_clock(value) if when is None else None)
     if start is not None and meta.start_time is None:
         meta.start_time = start
+
+
+def _body_under_letterhead(title_lines: Sequence[Line], meta: Metadata) -> None:
+    """A letterhead of publisher and forum on lines of their own ("Lindholm Kommune" /
+    "Handicaprådet", "Bakkegårdsskolen" / "Skolebestyrelsen"): the forum's line alone names the
+    body, when it is the only title line with a forum word."""
+    if meta.body is None or len(title_lines) < 2:
+        return
+    forum_lines = [ln for ln in title_lines if _FORUM.search(ln.stripped)]
+    if len(forum_lines) != 1:
+        return
+    own = forum_phrase(forum_lines[0].stripped)
+    if own and own != meta.body and own in meta.body:
+        meta.body = own
 
 
 def _read_title(
