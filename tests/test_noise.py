@@ -37,3 +37,29 @@ def test_block_tags_separate_words_but_add_no_edge_spaces() -> None:
     assert clean_inline("<li>Plan</li><li>Evaluering</li>") == "Plan Evaluering"
     assert clean_inline("<p>Tekst</p>") == "Tekst"
     assert clean_inline("fed <b>tekst</b> her") == "fed tekst her"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Til toppen af siden",
+        "Udskriv hele referatet",
+        "Hent som PDF (1,2 MB)",
+        "Tilgængelighedserklæring   Cookies   Privatlivspolitik",
+        "Kontakt · Cookies · Sitemap",
+    ],
+)
+def test_furniture_families_and_footer_rows(text: str) -> None:
+    assert is_noise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Til toppen af siden blev der i år lagt et nyt tag, som udvalget besluttede i maj.",
+        "Kontakt   Borgerservice",  # one footer word is no footer
+        "Udskriv hele referatet og send det til alle medlemmer af bestyrelsen inden mødet",
+    ],
+)
+def test_content_that_starts_like_furniture_stays(text: str) -> None:
+    assert not is_noise(text)

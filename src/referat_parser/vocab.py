@@ -287,6 +287,20 @@ NOISE_LINES: tuple[str, ...] = (
     "hent som pdf", "vis som pdf", "cookies", "accepter cookies", "acceptér alle cookies",
     "dagsordener", "referater", "dagsordener og referater", "politiske møder",
 )  # fmt: skip
+# Beginnings of short furniture lines, whatever follows ("Til toppen af siden", "Udskriv hele
+# referatet", "Hent som PDF (2 MB)"): a line of at most 40 characters that starts so is
+# furniture.
+NOISE_LINE_STARTS: tuple[str, ...] = (
+    "til toppen", "tilbage til toppen", "udskriv hele ", "hent hele ", "hent som pdf",
+    "download hele ", "download som pdf",
+)  # fmt: skip
+# A site footer's links on one line ("Tilgængelighedserklæring   Cookies   Privatlivspolitik"):
+# a row of short cells, at least two of them these words.
+FOOTER_LINKS: frozenset[str] = frozenset({
+    "cookies", "cookiepolitik", "cookieindstillinger", "privatlivspolitik",
+    "tilgængelighedserklæring", "persondatapolitik", "databeskyttelse", "kontakt", "om sitet",
+    "om hjemmesiden", "webtilgængelighed", "sitemap", "presse", "job",
+})  # fmt: skip
 # Web furniture in front of content on the same line ("fold dette punkt ind Resume"): the
 # prefix goes, the rest of the line stays.
 NOISE_PREFIXES: tuple[str, ...] = (

@@ -14,7 +14,7 @@ import regex as re
 
 from ..diagnostics import Diagnostics
 from ..lines import Line
-from ..vocab import NOISE_LINES, NOISE_PATTERNS, NOISE_PREFIXES
+from ..vocab import FOOTER_LINKS, NOISE_LINE_STARTS, NOISE_LINES, NOISE_PATTERNS, NOISE_PREFIXES
 
 _NOISE = frozenset(NOISE_LINES)
 _NOISE_SHAPES = tuple(re.compile(p, re.I) for p in NOISE_PATTERNS)
@@ -42,8 +42,11 @@ def is_noise(text: str) -> bool:
         return False
     if len(stripped) <= _NOISE_MAX:
         key = _BULLET.sub("", stripped) if stripped[0] in "•·*-–" else stripped
-        if key.casefold() in _NOISE:
+        folded = key.casefold()
+        if folded in _NOISE or (len(key) <= 40 and folded.startswith(NOISE_LINE_STARTS)):
             return True
+    if ("  " in stripped or " · " in stripped) and _footer_row(stripped):
+        return True
     # each shape only where its word is (most lines hold none): a cheap test first
     nav, logo, front, download = _NOISE_SHAPES
     return (
@@ -52,6 +55,18 @@ def is_noise(text: str) -> bool:
         or ("orsiden" in stripped and front.match(stripped) is not None)
         or (stripped[:8].casefold() == "download" and download.match(stripped) is not None)
     )
+
+
+_CELL_GAP = re.compile(r"\s{2,}|\s[|·•]\s")
+
+
+def _footer_row(text: str) -> bool:
+    """ "Tilgængelighedserklæring   Cookies   Privatlivspolitik": short cells, at least two of
+    them a site footer's link words."""
+    cells = [c.strip() for c in _CELL_GAP.split(text) if c.strip()]
+    if len(cells) < 2 or any(len(c.split()) > 4 for c in cells):
+        return False
+    return sum(c.casefold() in FOOTER_LINKS for c in cells) >= 2
 
 
 def strip_noise_prefix(text: str) -> str:
