@@ -66,3 +66,16 @@ def test_header_above_a_different_first_line_is_removed_on_every_page() -> None:
     lines = _paged([["Side 1 af 2", "Titel", "a."], ["Side 2 af 2", "b."]])
     kept = [ln.stripped for ln in strip_page_furniture(lines, Diagnostics()) if not ln.blank]
     assert kept == ["Titel", "a.", "b."]
+
+
+def test_an_absence_line_at_the_foot_of_pages_is_content() -> None:
+    """Items that each close with the same absence line, at the foot of their page: the
+    line repeats because the person was away from each item, not as a footer."""
+    lines = _paged([
+        ["Sag nr. 1 Godkendelse", "Godkendt.", "Fraværende: Ida Holm (A)", "Side 1"],
+        ["Sag nr. 2 Meddelelser", "Taget til efterretning.", "Fraværende: Ida Holm (A)", "Side 2"],
+        ["Sag nr. 3 Budget", "Godkendt.", "Fraværende: Ida Holm (A)", "Side 3"],
+    ])  # fmt: skip
+    kept = [ln.stripped for ln in strip_page_furniture(lines, Diagnostics()) if not ln.blank]
+    assert kept.count("Fraværende: Ida Holm (A)") == 3
+    assert "Side 2" not in kept

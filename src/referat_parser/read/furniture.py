@@ -15,6 +15,7 @@ import regex as re
 from ..diagnostics import Diagnostics
 from ..headings import PUNKT_HEADING, is_block_heading
 from ..lines import Line
+from ..vocab import ABSENT_LABELS, PARTICIPANT_HEADINGS, SUBSTITUTE_LABELS
 
 PAGE_NUMBER = re.compile(
     r"^(?:side\s+\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?"
@@ -38,13 +39,20 @@ def _edges(page: list[Line]) -> list[tuple[str, Line]]:
 
 
 def _is_content(line: Line) -> bool:
-    """Lines that repeat by nature, not as furniture: headings, item titles, sentences."""
+    """Lines that repeat by nature, not as furniture: headings, item titles, sentences, and
+    attendance lines ("Fraværende: Helle Juul (A)" closing each item, at the foot of a page)."""
     text = line.stripped
     return (
         text.endswith((".", "!", "?"))
         or is_block_heading(line)
         or PUNKT_HEADING.match(text) is not None
+        or text.partition(":")[0].casefold().strip() in _ATTENDANCE_LABELS
     )
+
+
+_ATTENDANCE_LABELS = frozenset(
+    (*ABSENT_LABELS, *PARTICIPANT_HEADINGS, *SUBSTITUTE_LABELS, "fravær med afbud", "afbud fra")
+)
 
 
 def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
