@@ -337,6 +337,8 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^ingen kommentarer",
             r"^intet\.?$",
             r"^intet nyt\b",
+            r"^(?:der var )?ingen spørgsmål",
+            r"^(?:der var )?ingen (?:meddelelser|emner) (?:til|under) (?:punktet|eventuelt)",
         ),
     ),
     (
@@ -344,6 +346,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "afvist",
         (
             r"\bikke (?:\p{L}+ ){0,2}godkend",
+            r"\bikke (?:\p{L}+ ){0,2}vedtag(?:et|es|e)\b",  # "Forslaget blev ikke vedtaget, idet …"
             r"\bgodkend\p{L}{0,3} ikke\b",
             r"\bforkast",
             r"\bafvis",
