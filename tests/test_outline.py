@@ -22,6 +22,8 @@ def test_item_rules(case: Case) -> None:
         ("Velkomst v/fungerende regionsrådsformand Bo Libergren.....\t3", "Velkomst v/fungerende regionsrådsformand Bo Libergren", 3),
         ("Økonomi er vigtigt, men må ikke hindre større sammenhæng\t7", "Økonomi er vigtigt, men må ikke hindre større sammenhæng", 7),
         ("Eventuelt ........ 10", "Eventuelt", 10),
+        ("Pkt. 3    Skoleplan 2025      4", "Skoleplan 2025", 4),
+        ("Sag nr. 2    Meddelelser ............ 2", "Meddelelser", 2),
     ],
 )  # fmt: skip
 def test_toc_entry_forms(text: str, title: str, page: int) -> None:
@@ -38,6 +40,31 @@ def test_toc_is_kept_apart_from_items() -> None:
     assert shape.header == []
 
 
+def test_toc_with_group_headings_and_item_words() -> None:
+    """A council's TOC: entries "Sag nr. N  Title .... page" under "Åbne sager" / "Lukkede
+    sager"; the items are not the TOC's lines, and the last entry is nobody's case number."""
+    text = (
+        "Referat\n\nIndholdsfortegnelse\n\nÅbne sager\n"
+        "Sag nr. 1    Godkendelse af dagsorden ........ 2\n"
+        "Sag nr. 2    Budget ........ 2\n\nLukkede sager\n"
+        "Sag nr. 3    Lukket punkt: Personalesag ........ 3\n\n\n"
+        "Sag nr. 1    Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n"
+        "Sag nr. 2    Budget\n\nBeslutning\nGodkendt.\n\n"
+        "Sag nr. 3    Lukket punkt: Personalesag\n\nBeslutning\nGodkendt.\n"
+    )
+    shape = segment(split_lines(text))
+    assert [(e.title, e.page) for e in shape.toc] == [
+        ("Godkendelse af dagsorden", 2),
+        ("Budget", 2),
+        ("Lukket punkt: Personalesag", 3),
+    ]
+    assert [(d.number, d.title, d.case_number) for d in shape.items] == [
+        (1, "Godkendelse af dagsorden", None),
+        (2, "Budget", None),
+        (3, "Lukket punkt: Personalesag", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -46,6 +73,8 @@ def test_toc_is_kept_apart_from_items() -> None:
         ("Sagsnr. 24/1234", "24/1234"),
         ("J.nr.: 2023-5", "2023-5"),
         ("Bo Libergren bød velkommen.", None),
+        ("Sag nr. 8    Lukket punkt: Køb af jord", None),  # an item heading, not a case
+        ("Sag nr. 24/1180", "24/1180"),
         ("2023", None),
     ],
 )

@@ -94,14 +94,19 @@ def case_number(line: Line) -> str | None:
 
 
 def is_case_label(line: Line) -> bool:
-    """A case-number label line, with its value or without ("Sagsnr:" then the number later)."""
+    """A case-number label line, with its value or without ("Sagsnr:" then the number later);
+    not an item heading that starts alike ("Sag nr. 3    Tillægsbevillinger": a title follows
+    a short number, where a case number has more digits or separators: "Sag nr. 24/1180")."""
     text = line.stripped
-    return (
-        bool(text)
+    if not (
+        text
         and text[:1].casefold() in _CASE_INITIALS
         and text[:20].casefold().startswith(CASE_LABELS)
         and len(text) <= 140
-    )
+    ):
+        return False
+    heading = WORD_HEADING.match(text)
+    return heading is None or not heading.group(2)[:1].isupper()
 
 
 def next_content(lines: Sequence[Line], i: int, limit: int = 50) -> int | None:

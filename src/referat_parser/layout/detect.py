@@ -39,6 +39,8 @@ from ..vocab import ACCESS_LINES, BLOCK_HEADINGS, DOCUMENT_KINDS, TOC_HEADINGS, 
 from .blocks import block_heading, inline_heading, split_glued_heading
 from .candidates import (
     BULLETS,
+    DOTTED_HEADING,
+    WORD_HEADING,
     Candidate,
     case_number,
     find_candidates,
@@ -46,7 +48,8 @@ from .candidates import (
     next_content,
 )
 
-TOC_ENTRY = re.compile(r"^(\S.{0,300}?)(?:\s*\.{3,}\s*|\s*\t+\s*)(\d{1,4})$")
+# "Title.....3", "Title<TAB>3", "Pkt. 1    Godkendelse af dagsorden      2" (pdftotext -layout)
+TOC_ENTRY = re.compile(r"^(\S.{0,300}?)(?:\s*\.{3,}\s*|\s*\t+\s*|\s{3,})(\d{1,4})$")
 # "Godkendelse af dagsorden......" with the page numbers printed apart (Aarhus, pdftotext).
 TOC_LEADER = re.compile(r"^(\S.{0,300}?)\s*\.{4,}\s*$")
 _PAGE = re.compile(r"^\d{1,4}$")
@@ -113,12 +116,14 @@ def _toc_after(lines: Sequence[Line], i: int) -> tuple[list[TocEntry], set[int]]
         m = TOC_ENTRY.match(line.stripped)
         if m is not None and not pending:
             entries.append(
-                TocEntry(title=_toc_title(m.group(1)), page=int(m.group(2)), line=line.no)
+                TocEntry(title=toc_title(m.group(1)), page=int(m.group(2)), line=line.no)
             )
         elif (lead := TOC_LEADER.match(line.stripped)) is not None:
-            pending.append((j, _toc_title(lead.group(1))))
+            pending.append((j, toc_title(lead.group(1))))
         elif pending and not _PAGE.match(line.stripped) and _leader_follows(lines, j + 1):
-            pending.append((j, _toc_title(line.stripped)))  # a title cut short, no leader
+            pending.append((j, toc_title(line.stripped)))  # a title cut short, no leader
+        elif not pending and _toc_group(line) and _entry_follows(lines, j + 1):
+            pass  # a group heading inside the TOC ("Åbne sager" / "Lukkede sager")
         else:
             break
         used.add(j)
@@ -131,6 +136,16 @@ def _toc_after(lines: Sequence[Line], i: int) -> tuple[list[TocEntry], set[int]]
         used.update(k for k, _ in pending)
         used.update(k for k, _ in pages or [])
     return entries, used
+
+
+def _toc_group(line: Line) -> bool:
+    text = line.stripped
+    return len(text) <= 40 and text[:1].isupper() and not any(ch.isdigit() for ch in text)
+
+
+def _entry_follows(lines: Sequence[Line], j: int) -> bool:
+    k = next_content(lines, j, limit=3)
+    return k is not None and TOC_ENTRY.match(lines[k].stripped) is not None
 
 
 def _leader_follows(lines: Sequence[Line], j: int) -> bool:
@@ -152,8 +167,14 @@ def _page_column(lines: Sequence[Line], j: int, count: int) -> list[tuple[int, i
     return found if len(found) == count else None
 
 
-def _toc_title(text: str) -> str:
-    return text.strip().rstrip(".").strip()
+def toc_title(text: str) -> str:
+    """The entry's title as the item prints it: without leaders, without its number
+    ("Sag nr. 3    Tillægsbevillinger" -> "Tillægsbevillinger", "1. Velkomst" -> "Velkomst")."""
+    title = text.strip().rstrip(".").strip()
+    numbered = WORD_HEADING.match(title) or DOTTED_HEADING.match(title)
+    if numbered is not None and numbered.group(2).strip():
+        return numbered.group(2).strip()
+    return title
 
 
 def title_key(text: str) -> str:

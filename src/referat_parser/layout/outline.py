@@ -27,7 +27,7 @@ from .blocks import (
     split_glued_heading,
 )
 from .candidates import case_number, is_case_label, next_content
-from .detect import ItemHead, detect_layout, read_toc
+from .detect import TOC_ENTRY, ItemHead, detect_layout, read_toc, toc_title
 
 __all__ = ["ItemDraft", "Outline", "case_number", "read_toc", "segment", "toc_entry"]
 
@@ -55,12 +55,10 @@ class Outline:
 
 def toc_entry(line: Line) -> TocEntry | None:
     """One "Title.....<TAB>3" line as a TOC entry (kept for callers of the old probe)."""
-    from .detect import TOC_ENTRY
-
     m = TOC_ENTRY.match(line.stripped)
     if m is None:
         return None
-    return TocEntry(title=m.group(1).strip().rstrip("."), page=int(m.group(2)), line=line.no)
+    return TocEntry(title=toc_title(m.group(1)), page=int(m.group(2)), line=line.no)
 
 
 def segment(lines: Sequence[Line], diags: Diagnostics | None = None) -> Outline:
