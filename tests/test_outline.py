@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from referat_parser import parse_text
 from referat_parser.layout.outline import case_number, segment, toc_entry
 from referat_parser.lines import Line, split_lines
 from rulefixtures import Case, read_cases
@@ -86,3 +87,22 @@ def test_report_without_toc_or_items_splits_header_from_body() -> None:
     shape = segment(split_lines("Titel på rapport\n\nFørste afsnit.\n\nAndet afsnit.\n"))
     assert [ln.no for ln in shape.header if not ln.blank] == [1]
     assert [ln.no for ln in shape.rest if not ln.blank] == [3, 5]
+
+
+def test_heading_repeated_atop_the_next_page_continues_the_item() -> None:
+    """A PDF that prints the item's heading again at the top of each page it runs onto: the
+    item goes on (its blocks, its table), and the repeat is part of the heading."""
+    first_page = (
+        "Referat\n\n1.   Budget\nSagsnr.: 25-0001\n\nResumé\nKort om sagen.\n\n"
+        "Sagsfremstilling\nFørste del af sagen."
+    )
+    second_page = (
+        "1.   Budget\n\nAnden del af sagen.\n\nBeslutning\nGodkendt.\n\n2.   Eventuelt\n\n"
+        "Beslutning\nIntet."
+    )
+    pages = [first_page, second_page]
+    doc = parse_text("\f".join(pages))
+    assert [(i.number, i.title) for i in doc.items] == [(1, "Budget"), (2, "Eventuelt")]
+    first = doc.items[0]
+    assert [b.kind for b in first.blocks] == ["resume", "sagsfremstilling", "beslutning"]
+    assert first.blocks[1].text == "Første del af sagen.\n\nAnden del af sagen."

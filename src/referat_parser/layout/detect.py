@@ -84,6 +84,7 @@ class Layout:
     heads: list[ItemHead] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     toc_lines: set[int] = field(default_factory=set)  # indexes into the lines
+    continued: set[int] = field(default_factory=set)  # headings repeated at a page's top
 
 
 # --- the table of contents ---------------------------------------------------------------------
@@ -194,6 +195,7 @@ class _Scored:
     preview: bool = False  # its title recurs later: a TOC entry, not the item
     twin: int | None = None  # index (into lines) of the same heading printed just before
     doubled: bool = False  # the first of a heading printed twice
+    continued: bool = False  # the heading printed again at the top of the item's next page
 
 
 def _title_quality(title: str) -> float:
@@ -294,6 +296,10 @@ def _mark_repeats(lines: Sequence[Line], scored: list[_Scored]) -> None:
             nxt.twin = s.cand.index
             s.preview = s.doubled = True
             nxt.score = max(nxt.score, s.score)
+        elif _page_top(lines, nxt.cand.index) and _has_body(lines, s.cand):
+            # a region's PDF prints the item's heading again atop each page it runs onto
+            # ("4.     Forebyggelsespuljen 2024 …" under "Side 5 af 9"): the item goes on
+            nxt.continued = True
         else:
             s.preview = True
     runs = _runs(lines, scored)
@@ -316,6 +322,22 @@ def _mark_repeats(lines: Sequence[Line], scored: list[_Scored]) -> None:
         ):
             for s in run:
                 s.preview = True
+
+
+def _page_top(lines: Sequence[Line], i: int) -> bool:
+    """Line ``i`` is the first content of its page (furniture above it removed)."""
+    k = i - 1
+    while k >= 0 and lines[k].blank:
+        k -= 1
+    return lines[i].page is not None and (k < 0 or lines[k].page != lines[i].page)
+
+
+def _has_body(lines: Sequence[Line], cand: Candidate) -> bool:
+    """A heading that opens an item: a case number or a block heading follows it."""
+    after = next_content(lines, cand.end + 1, limit=6)
+    return _heading_follows(lines, cand.end + 1) or (
+        after is not None and (case_number(lines[after]) is not None or is_case_label(lines[after]))
+    )
 
 
 def _family(form: str) -> str:
@@ -346,7 +368,7 @@ def _best_chain(scored: Sequence[_Scored], form: str) -> tuple[float, list[_Scor
     totals: list[float] = []
     back: list[int | None] = []
     best_at: dict[int, tuple[float, int]] = {}  # number -> best total so far, and its position
-    pool = [s for s in scored if s.cand.form == form and not s.preview]
+    pool = [s for s in scored if s.cand.form == form and not s.preview and not s.continued]
     for k, s in enumerate(pool):
         prev_total, link = 0.0, None
         for gap in range(MAX_GAP + 1):
@@ -405,6 +427,9 @@ def detect_layout(lines: Sequence[Line], diags: Diagnostics) -> Layout:
         elif best_total < 1.0:
             chain, best_form = [], None
     layout = Layout(best_form, toc=toc, toc_lines=set(toc_lines))
+    layout.continued = {
+        k for s in scored if s.continued for k in range(s.cand.index, s.cand.end + 1)
+    }
     first = chain[0].cand.index if chain else -1
     previews = [s for s in scored if s.preview and not s.doubled and s.cand.index < first]
     _add_preview_toc(layout, lines, previews, chain)

@@ -9,7 +9,7 @@ case number after it) are the item's ``structural`` lines, never its text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import regex as re
@@ -85,7 +85,12 @@ def segment(lines: Sequence[Line], diags: Diagnostics | None = None) -> Outline:
         if k >= min(first_item, first_toc) and k not in layout.toc_lines
     ]
     items = [
-        _draft(lines, head, layout.heads[n + 1].start if n + 1 < len(layout.heads) else len(lines))
+        _draft(
+            lines,
+            head,
+            layout.heads[n + 1].start if n + 1 < len(layout.heads) else len(lines),
+            layout.continued,
+        )
         for n, head in enumerate(layout.heads)
     ]
     _clean_titles(items, layout.toc)
@@ -93,13 +98,16 @@ def segment(lines: Sequence[Line], diags: Diagnostics | None = None) -> Outline:
     return Outline(header, layout.toc, toc_lines, items, rest, layout.form, recurring)
 
 
-def _draft(lines: Sequence[Line], head: ItemHead, stop: int) -> ItemDraft:
+def _draft(
+    lines: Sequence[Line], head: ItemHead, stop: int, continued: Collection[int] = ()
+) -> ItemDraft:
     title, glued = split_glued_heading(head.title or "")
     draft = ItemDraft(head.number, title or None, lines[head.heading], head.case_number)
     if head.opens_block:  # its first block's heading opens it: body from that line on
         draft.body = list(lines[head.heading : stop])
         return draft
     structural = set(range(head.start, head.end + 1)) | set(head.case_lines)
+    structural |= {k for k in continued if head.end < k < stop}  # its heading atop a later page
     draft.structural = [lines[k] for k in sorted(structural) if not lines[k].blank]
     body_start = max([head.end, *head.case_lines]) + 1
     body = [lines[k] for k in range(body_start, stop) if k not in structural]
