@@ -738,3 +738,34 @@ def test_row_numbers_before_the_label_and_a_caption_unit() -> None:
     assert [r.label for r in table.rows] == ["Skolegård", "Cykelsti"]
     assert table.rows[0].values[1:] == [Decimal(1_000_000), Decimal(900_000)]
     assert table.total is not None and table.total.label == "I alt" and table.totals_ok is True
+
+
+def test_unit_note_under_the_table_scales_its_figures() -> None:
+    """An Acadre page prints the unit under the table ("Beløb i 1.000 kr.")."""
+    text = (
+        "1. Regnskab\n\nSagsfremstilling\nResultatet fordeler sig således:\n\n"
+        "Udvalg\tBudget\tForbrug\nTeknik\t1.200\t1.150\nKultur\t800\t820\nI alt\t2.000\t1.970\n\n"
+        "Beløb i 1.000 kr.\n"
+    )
+    (table,) = parse_text(text).items[0].tables
+    assert table.rows[0].values == [Decimal(1_200_000), Decimal(1_150_000)]
+    assert (table.computed_totals, table.totals_ok) == ([2_000_000, 1_970_000], True)
+
+
+def test_budget_headers_make_bare_figures_kroner() -> None:
+    """A school's budget printed in whole kroner with no unit: "Budget 2024" over figures."""
+    text = (
+        "1. Budget\n\nSagsfremstilling\nBudgettet:\n\n"
+        "Post\tBudget 2023\tBudget 2024\nLøn\t31.840.000\t31.120.000\n"
+        "Materialer\t412.000\t338.000\nI alt\t32.252.000\t31.458.000\n"
+    )
+    (table,) = parse_text(text).items[0].tables
+    assert table.is_money
+    assert table.rows[1].values == [Decimal(412_000), Decimal(338_000)]
+    assert table.totals_ok is True
+
+
+def test_a_count_table_stays_no_money() -> None:
+    text = "1. Elevtal\n\nSagsfremstilling\nTal:\n\nÅrgang\t2023\t2024\n1.\t52\t48\n2.\t47\t51\n"
+    (table,) = parse_text(text).items[0].tables
+    assert not table.is_money

@@ -268,6 +268,13 @@ PARTICIPANT_HEADINGS: tuple[str, ...] = (
 # members, so someone named absent elsewhere ("Afbud fra D") is a participant, not unknown.
 PRESENT_ONLY_HEADINGS: frozenset[str] = frozenset({"til stede", "tilstede", "fremmødte"})
 
+# Words in a column header that make its bare figures kroner ("Budget 2024", "Korrigeret
+# budget", "Forbrug", "Afvigelse"): a school's budget table printed without a unit.
+MONEY_HEADER_WORDS: tuple[str, ...] = (
+    "budget", "regnskab", "forbrug", "bevilling", "afvigelse", "udgift", "indtægt", "beløb",
+    "tilskud", "merforbrug", "mindreforbrug",
+)  # fmt: skip
+
 # Row labels that mark a table's total row.
 TOTAL_LABELS: tuple[str, ...] = (
     "i alt", "i alt kr.", "i alt kr", "total", "totalt", "sum", "samlet", "alt i alt",

@@ -34,7 +34,7 @@ import regex as re
 from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..models import Table, TableRow
-from ..vocab import TABLE_PROMISES, TOTAL_LABELS
+from ..vocab import MONEY_HEADER_WORDS, TABLE_PROMISES, TOTAL_LABELS
 from .amounts import exact, parse_amount, parse_number, parse_percent
 from .flattened import caption_at, read_flat_table
 
@@ -133,7 +133,7 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
             pages = [line.page for line, _ in run]
             table = table_from_cells(
                 rows, line_numbers=numbers, page=pages[0], diags=diags, pages=pages,
-                caption=_caption_above(lines, i),
+                caption=_unit_caption(lines, i, end),
             )  # fmt: skip
             if joined:
                 table = table.model_copy(update={"line_end": max(joined)})
@@ -175,6 +175,22 @@ def _caption_above(lines: Sequence[Line], i: int) -> str | None:
     if k < 0 or lines[k].blank or "\t" in lines[k].text or len(lines[k].stripped) > 200:
         return None
     return lines[k].stripped
+
+
+def _unit_caption(lines: Sequence[Line], start: int, end: int) -> str | None:
+    """The caption above the table, or, when it names no unit, a unit note right under the
+    table ("Beløb i 1.000 kr." below an Acadre page's table)."""
+    above = _caption_above(lines, start)
+    if _caption_unit(above) is not None:
+        return above
+    k = end
+    while k < len(lines) and lines[k].blank and k - end < 2:
+        k += 1
+    if k < len(lines) and len(lines[k].stripped) <= 60 and "\t" not in lines[k].text:
+        below = lines[k].stripped
+        if _caption_unit(below) is not None:
+            return below
+    return above
 
 
 def _run(lines: Sequence[Line], i: int) -> tuple[list[tuple[Line, list[str]]], int]:
@@ -542,6 +558,8 @@ def _column_kinds(
         cells = [r[k] for r in rows if k < len(r) and r[k] not in _EMPTY_CELLS]
         header = columns[k] if k < len(columns) else ""
         factor = _factor(columns, k, caption)
+        if factor is None and any(word in header.casefold() for word in MONEY_HEADER_WORDS):
+            factor = Decimal(1)  # "Budget 2024" over bare figures: kroner
         percent = sum(parse_percent(c) is not None for c in cells)
         if _HEADER_PERCENT.search(header):
             percent += sum(parse_number(c) is not None for c in cells)
