@@ -234,3 +234,19 @@ def test_attendance_rules(case: Case) -> None:
     assert absent == case.expected["absent"], where
     for code in case.expected.get("diagnostics", []):
         assert code in {d.code for d in doc.diagnostics}, where
+
+
+def test_inline_list_with_titles_before_names() -> None:
+    """ "…, skoleleder Per Vinding og viceskoleleder Lise Dam": each title stays its person's."""
+    from referat_parser.extract.persons import split_inline_list
+
+    text = "Karen Holm (formand), Ole Dam, skoleleder Per Vinding og viceskoleleder Lise Dam."
+    diags = Diagnostics()
+    entries = split_inline_list(text, Line(3, text), diags)
+    assert [(e.name, e.title) for e in entries] == [
+        ("Karen Holm", None),
+        ("Ole Dam", None),
+        ("Per Vinding", "skoleleder"),
+        ("Lise Dam", "viceskoleleder"),
+    ]
+    assert diags.items == []

@@ -58,7 +58,8 @@ _PEOPLE_LABEL = re.compile(
 _BODY = re.compile(r"^(?:(?:til|for|fra|af)\s+)?(?:(?:det\s+)?møde[t]?\s+(?:i|for)\s+)?(.+)$", re.I)
 _DATE_CUE = re.compile(r"\s+(?:d\.|den|dato)\s*$", re.I)
 _WEEKDAYS = frozenset(WEEKDAYS)
-_PLACE_AFTER_TIME = re.compile(r"^[\s,]*(?:i|på|,)\s+(\S.*)$", re.I)
+# "… kl. 14.00 i Byrådssalen", "… kl. 17.00 – 19.00 i personalerummet" (the end time skipped)
+_PLACE_AFTER_TIME = re.compile(r"^(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?[\s,]*(?:i|på|,)\s+(\S.*)$", re.I)
 _KIND_WORD = re.compile(
     r"(?<![\p{L}])(?i:" + "|".join(sorted(DOCUMENT_KINDS, key=len, reverse=True)) + r")(?![\p{L}])"
 )
@@ -281,6 +282,8 @@ def _read_title(
     if kind is not None:
         body = _BODY.match(title.partition(" ")[2])
         found = body.group(1).strip() if body and body.group(1).strip() else None
+        if found is not None and found[:1].islower():
+            found = None  # "Referat af bestyrelsesmøde": a common noun, no forum's name
         # "Dagsorden" / "Økonomiudvalget - Dagsorden 5. september 2012": the kind word again
         meta.body = _SEPARATORS.sub("", _KIND_WORD.split(found)[0]) or found if found else None
     else:

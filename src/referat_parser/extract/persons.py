@@ -228,7 +228,12 @@ NOBODY = frozenset({"ingen", "ingen.", "-", "–", "intet", "ingen afbud"})
 
 
 def _name_or_first(token: str) -> bool:
-    return NAME.match(token) is not None or is_first_name(token)
+    """A name, a first name alone, or a name after its title ("skoleleder Per Vinding")."""
+    return (
+        NAME.match(token) is not None
+        or is_first_name(token)
+        or _title_before_name(token) is not None
+    )
 
 
 def is_first_name(token: str) -> bool:
