@@ -381,12 +381,18 @@ def _read_other_lines(
 
 
 def _place_in_time_line(text: str, meta: Metadata) -> None:
-    """ "Ekstraordinært møde - Mødelokale F7 kl. 12.00": the place before the time."""
+    """ "Ekstraordinært møde - Mødelokale F7 kl. 12.00": the place before the time; "… kl.
+    17.00 – 19.00 i personalerummet": the place after it."""
     if meta.location is not None:
         return
     m = _PLACE_BEFORE_TIME.search(text)
     if m is not None and _PLACE.search(m.group(1)) and find_date(m.group(1))[0] is None:
         meta.location = m.group(1).strip()
+        return
+    _, time_span = find_time(text)
+    after = _PLACE_AFTER_TIME.match(text[time_span[1] :]) if time_span is not None else None
+    if after is not None:
+        meta.location = after.group(1).strip().rstrip(".")
 
 
 # --- labels in one group, values after them (a flattened transcript) -----------------------------
