@@ -26,6 +26,7 @@ from referat_parser.diagnostics import Diagnostics
 from referat_parser.extract import metadata
 from referat_parser.layout import outline
 from referat_parser.layout.blocks import absent_names_text
+from referat_parser.layout.candidates import DOTTED_HEADING, WORD_HEADING
 from referat_parser.lines import split_lines
 from referat_parser.models import Document
 from referat_parser.pipeline import parse_text, text_lines
@@ -91,6 +92,7 @@ def _item_lines(item, kept, reported) -> set[int]:  # type: ignore[no-untyped-de
             (item.case_number and item.case_number in text)
             or (title and (title in text or text in title))
             or (number and text.rstrip(".") == number)  # the heading's restated number
+            or (title and _printed_title(text) in title)  # the heading printed twice
         ):
             claimed.add(line.no)  # the heading, a wrapped title, its case number (003: before)
         elif item.absent and any(name in text for name in item.absent):
@@ -98,6 +100,12 @@ def _item_lines(item, kept, reported) -> set[int]:  # type: ignore[no-untyped-de
         if line.no not in reported and _names_lost(line, item):
             claimed.discard(line.no)  # inside a block's span, but its names are nowhere
     return claimed
+
+
+def _printed_title(text: str) -> str:
+    """A heading line's title without its number form ("Punkt 3: Styrket …" -> "Styrket …")."""
+    m = WORD_HEADING.match(text) or DOTTED_HEADING.match(text)
+    return m.group(2).strip() if m is not None and m.group(2).strip() else "\x00"
 
 
 def _names_lost(line, item) -> bool:  # type: ignore[no-untyped-def]

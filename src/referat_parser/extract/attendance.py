@@ -87,7 +87,6 @@ _SUBSTITUTE_LABEL = re.compile(
     r"^(?:" + "|".join(sorted(SUBSTITUTE_LABELS, key=len, reverse=True)) + r")\s*:\s*(\S.*)$",
     re.I,
 )
-_STANDS_IN_FOR = re.compile(r"\s+(?:i stedet for|for)\s+")
 
 
 def is_substitute_label(text: str) -> bool:
@@ -151,7 +150,7 @@ def _substitute_pairs(value: str, line: Line) -> list[Fact]:
     named."""
     found: list[Fact] = []
     for chunk in _spaced(value).rstrip(".").split(", "):
-        stand_in, _, replaced = _STANDS_IN_FOR.sub(" for ", chunk, count=1).partition(" for ")
+        stand_in, _, replaced = chunk.replace(" i stedet for ", " for ", 1).partition(" for ")
         person = _person(stand_in, trailing=False)
         if person is None:
             continue
