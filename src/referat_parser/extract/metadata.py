@@ -489,9 +489,13 @@ def start_from_prose(lines: Iterable[Line]) -> str | None:
 
 def date_from_decisions(dates: Iterable[dt.date | None]) -> dt.date | None:
     """The date the decision headings share ("Beslutning i Økonomiudvalget den 23-03-2015"):
-    the meeting's, when the header prints none."""
-    found = [d for d in dates if d is not None]
-    return max(set(found), key=found.count) if found else None
+    the meeting's, when the header prints none. On a tie, the first printed: a set's order
+    would vary from run to run (a date hashes by its bytes, and bytes hashing is seeded)."""
+    counts: dict[dt.date, int] = {}
+    for day in dates:
+        if day is not None:
+            counts[day] = counts.get(day, 0) + 1
+    return max(counts, key=lambda day: counts[day]) if counts else None
 
 
 # "… indstiller, at Økonomiudvalget over for …", "… indstiller overfor udvalget for det nære og
