@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +32,16 @@ SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
 BIN = Path(sys.executable).parent
 
 
-def _best(fn: object, repeat: int = 3) -> float:
+def _best(
+    fn: Callable[[], object], repeat: int = 3, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    """Best time of ``repeat`` runs by ``clock`` (wall by default; ``time.process_time``: CPU
+    time of this process, one core)."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()  # type: ignore[operator]
-        best = min(best, time.perf_counter() - start)
+        start = clock()
+        fn()
+        best = min(best, clock() - start)
     return best
 
 
@@ -50,16 +55,6 @@ def _text_sets() -> list[tuple[str, list[str]]]:
     if corpus:
         sets.append(("corpus", [p.read_text(encoding="utf-8") for p in corpus]))
     return sets
-
-
-def _cpu_best(fn: object, runs: int = 7) -> float:
-    """Best CPU time (this process, one core) of ``runs`` runs."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.process_time()
-        fn()  # type: ignore[operator]
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def bench_throughput() -> None:
@@ -80,7 +75,7 @@ def bench_throughput() -> None:
                 for text in texts:
                     parse_text(text).model_dump_json(by_alias=True)
 
-        secs, with_json = _cpu_best(run), _cpu_best(run_json)
+        secs, with_json = (_best(f, 7, time.process_time) for f in (run, run_json))
         print(
             f"text throughput, {name} x5 ({size:.2f} MB): {size / secs:.1f} MB/s "
             f"({secs:.3f} s); with JSON output {size / with_json:.1f} MB/s"
