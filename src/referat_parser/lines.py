@@ -100,6 +100,6 @@ def join_wrapped(left: str, right: str) -> str:
     "huse"); a suspended hyphen keeps its space ("Sundheds- og"); otherwise a space."""
     if not left.endswith("-") or not left[-2:-1].isalnum() or _CONJUNCTION_START.match(right):
         return f"{left} {right}"
-    if _HYPHEN_END.search(left) and right[:1].islower() and not _CAPITALS_HYPHEN_END.search(left):
+    if right[:1].islower() and _HYPHEN_END.search(left) and not _CAPITALS_HYPHEN_END.search(left):
         return left[:-1] + right
     return left + right

@@ -141,7 +141,7 @@ def _rows(cells: Sequence[Line]) -> list[tuple[list[Line], list[Line]]]:
     rows: list[tuple[list[Line], list[Line]]] = [([], [])]
     for cell in cells:
         texts, values = rows[-1]
-        if _is_value(cell.stripped) or (_YEAR.match(cell.stripped) and texts and not values):
+        if _is_value(cell.stripped) or (texts and not values and _YEAR.match(cell.stripped)):
             values.append(cell)
         elif values:
             rows.append(([cell], []))

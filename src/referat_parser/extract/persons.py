@@ -205,9 +205,9 @@ def split_inline_list(
         bare = _take_parentheses(LIST_MARKER.sub("", token), probe)
         if bare in _PARTIES and entries:
             _merge_affiliation(entries[-1], probe, party=bare)
-        elif _ORG_MARKER.search(bare) and entries and entries[-1].organisation is None:
+        elif entries and entries[-1].organisation is None and _ORG_MARKER.search(bare):
             _merge_affiliation(entries[-1], probe, organisation=bare)
-        elif NAME.match(bare) and len(bare.split()) <= _LONGEST_NAME:
+        elif len(bare.split()) <= _LONGEST_NAME and NAME.match(bare):
             probe.name = bare
             entries.append(probe)
         elif is_first_name(bare) and (len(named) > 1 or labelled):

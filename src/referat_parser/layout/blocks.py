@@ -31,6 +31,7 @@ Serves:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -151,20 +152,39 @@ def block_heading(line: Line, recurring: frozenset[str] = frozenset()) -> Headin
     "part" for a part title, "history" for an andet block of other meetings' handling,
     "recurring" for one of the document's own headings (``recurring_headings``)."""
     text = line.stripped
-    if not text or len(text) > _HEADING_MAX or text.endswith((".", ",", ";")):
+    probe = _known_heading(text)
+    if probe is not None or not recurring or not _heading_sized(text):
+        return probe
+    return ("recurring", None, None) if _heading_key(text) in recurring else None
+
+
+def _heading_sized(text: str) -> bool:
+    return bool(text) and len(text) <= _HEADING_MAX and not text.endswith((".", ",", ";"))
+
+
+def _heading_key(text: str) -> str:
+    return text.rstrip(":").strip().casefold()
+
+
+# The layout and block stages probe the same lines again and again (a heading line is tried
+# by the outline, the repeat finder and the block splitter): the probe depends on the text
+# alone, so it is computed once per distinct text.
+@functools.lru_cache(maxsize=8192)
+def _known_heading(text: str) -> HeadingProbe | None:
+    """``block_heading`` without the document's own headings."""
+    if not _heading_sized(text):
         return None
     first = text[0]
     # a cheap test first: the line starts like a known heading or a decision heading, or
-    # holds "beslutning" for the genitive form, or the document has headings of its own
+    # holds "beslutning" for the genitive form
     if (
         first not in _HEADING_INITIALS
         and first not in _DECISION_INITIALS
-        and not recurring
         and "eslutning" not in text
         and "ESLUTNING" not in text
     ):
         return None
-    key = text.rstrip(":").strip().casefold()
+    key = _heading_key(text)
     if first in _HEADING_INITIALS:
         if key in HISTORY_HEADINGS:
             return "history", None, None
@@ -183,22 +203,24 @@ def block_heading(line: Line, recurring: frozenset[str] = frozenset()) -> Headin
         if m is not None:
             when = find_date(m.group(2))[0] if m.group(2) else None
             return "beslutning", m.group(1).strip(), when
-    if recurring and key in recurring:
-        return "recurring", None, None
     return None
 
 
 def inline_heading(line: Line) -> tuple[str, str, str] | None:
     """ "Beslutning: Godkendt" -> ("beslutning", "Beslutning", "Godkendt"): a heading of the
     five kinds (not Bilag: "Bilag: X" names an attachment) with its text on the same line."""
-    text = line.stripped
+    return _inline_heading(line.stripped)
+
+
+@functools.lru_cache(maxsize=8192)  # as _known_heading: the text alone decides
+def _inline_heading(text: str) -> tuple[str, str, str] | None:
     if ":" not in text[:64] or (text[:1] not in _HEADING_INITIALS and not text[:1].isupper()):
         return None
     m = INLINE_HEADING.match(text)
     if m is None:
         return None
     label = m.group(1).strip()
-    probe = block_heading(Line(line.no, label, line.page))
+    probe = _known_heading(label)
     if probe is None or probe[0] not in _INLINE_KINDS:
         return None
     return probe[0], label, m.group(2).strip()
@@ -338,12 +360,11 @@ def recurring_headings(bodies: Sequence[Sequence[Line]]) -> frozenset[str]:
 
 def _is_upper_heading(text: str) -> bool:
     """ "BESLUTNINGSFORSLAG FRA DD", "INDSTILLING FRA MAGISTRATSAFDELINGEN …": capitals only."""
-    letters = [ch for ch in text if ch.isalpha()]
     return (
-        len(letters) >= 6
-        and len(text) <= 100
+        len(text) <= 100
         and text.isupper()
         and not text.endswith((".", ",", ";"))
+        and sum(1 for ch in text if ch.isalpha()) >= 6
     )
 
 
@@ -390,7 +411,7 @@ def split_blocks(
             continue
         if text and (inline := inline_heading(line)) is not None and not _in_history(current):
             kind, label, rest = inline
-            decided = block_heading(Line(line.no, label, line.page))
+            decided = _known_heading(label)
             current = BlockDraft(kind, line, structure=part, heading_text=label)
             if decided is not None and kind == "beslutning":
                 current.decision_body, current.decision_date = decided[1], decided[2]
@@ -401,8 +422,8 @@ def split_blocks(
         if (
             current is not None
             and current.kind == "beslutning"
-            and current.content
             and _is_upper_heading(text)
+            and current.content
         ):
             current = BlockDraft("andet", line, structure=part, heading_text=text, upper_part=True)
             part = []
