@@ -250,3 +250,20 @@ def test_inline_list_with_titles_before_names() -> None:
         ("Lise Dam", "viceskoleleder"),
     ]
     assert diags.items == []
+
+
+def test_a_from_label_names_the_organisation_of_its_members() -> None:
+    """ "Deltagere fra Region Vestfjord:" is its members' organisation (after a unit a member
+    prints); "Fra sekretariatet:" (lower case) is a group only; roles in a stand-in's
+    parentheses are kept."""
+    doc = parse_text(
+        "Referat\n\nDeltagere fra Region Vestfjord:\nIda Holt, kontorchef (formand)\n"
+        "Mads Bro, chefkonsulent, Praksisenheden\nFra sekretariatet:\n"
+        "Asta Krog, specialkonsulent (referent)\nÅse Thy (1. suppleant, deltog i stedet for Jon"
+        " Friis)\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    got = {p.name: (p.organisation, p.group, p.roles, p.substitute_for) for p in doc.participants}
+    assert got["Ida Holt"] == ("Region Vestfjord", "Region Vestfjord", ["formand"], None)
+    assert got["Mads Bro"] == ("Praksisenheden, Region Vestfjord", "Region Vestfjord", [], None)
+    assert got["Asta Krog"] == (None, "sekretariatet", ["referent"], None)
+    assert got["Åse Thy"] == (None, "sekretariatet", ["suppleant"], "Jon Friis")

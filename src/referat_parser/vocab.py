@@ -257,6 +257,13 @@ PARTY_LETTERS: tuple[str, ...] = (
 ROLES: tuple[str, ...] = (
     "regional medformand", "kommunal medformand", "medformand", "formand", "næstformand",
     "mødeleder", "ordstyrer", "sekretariat", "referent", "sekretær", "tovholder", "observatør",
+    "kasserer", "dirigent", "suppleant",
+)  # fmt: skip
+# Inside a member's parentheses, the member stood in for someone ("Sofie Krag, praktiserende
+# læge (stedfortræder for Anja Sommer)", "Bodil Krarup (1. suppleant, deltog i stedet for
+# Torben Ulv)"): the words before "for" and the name after it.
+STANDS_IN_FOR: tuple[str, ...] = (
+    "stedfortræder for", "suppleant for", "vikar for", "i stedet for", "mødte for",
 )  # fmt: skip
 
 # Group headings a participant list is split under ("Direktørforum:", "Sekretariat").

@@ -77,6 +77,10 @@ _LIST_INITIALS = frozenset(
     ch for ch in map(chr, range(0x250)) if ch.casefold()[:1] in _FIRST_LETTERS
 )
 _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
+# The group a list label or group heading names: "Deltagere fra Region Sjælland:", "Fra
+# sekretariatet:", "Deltagere fra PLO-Sjælland" (a region's committee lists its members by the
+# party they come from).
+_FROM_GROUP = re.compile(r"^(?i:fra)\s+(\S[^,:;.]{1,60}?)\s*:?$")
 # A header field label ("Mødested Rådhuset", "Dato: …"): the end of a list above it.
 _HEADER_LABEL = re.compile(
     r"^(?i:" + "|".join(sorted(HEADER_LABELS, key=len, reverse=True)) + r")(?![\p{L}])\s*:?\s"
@@ -197,6 +201,8 @@ def _list_label(text: str) -> tuple[str, str | None, str] | None:
     m = _LIST_LABEL.match(text)
     if m is not None:
         colon, value = m.groups()
+        if not colon and _FROM_GROUP.match(value):
+            return "list", None, ""  # "Deltagere fra Region Sjælland:": a group follows
         if colon or not value or NAME.match(value.split(",")[0].strip()):
             word = " ".join(text[: m.start(1)].casefold().split())
             return ("present" if word in PRESENT_ONLY_HEADINGS else "list"), None, value
@@ -224,6 +230,7 @@ def read_lists(
     mode: str | None = "list" if whole_item else None
     reason: str | None = None
     group: str | None = None
+    from_org: str | None = None  # the group a "… fra X" label names
     for i, line in enumerate(content):
         text = line.stripped
         outside = mode is None and (len(text) > 600 or text[:1] not in _LIST_INITIALS)
@@ -235,7 +242,7 @@ def read_lists(
         label = _list_label(text) if len(text) <= 600 else None
         if label is not None:
             mode, reason, value = label
-            group = None
+            group = from_org = _named_group(text)
             used.add(line.no)
             if value:
                 target = absent if mode == "absent" else entries
@@ -250,7 +257,8 @@ def read_lists(
         if not bare or bare.casefold() in NOBODY:
             continue  # an empty bullet, "Ingen.": nobody (the line stays unplaced)
         if _group_heading(text, content, i):
-            mode, group = "list", text.rstrip(":").strip()
+            from_org = _named_group(text)
+            mode, group = "list", from_org or text.rstrip(":").strip()
             used.add(line.no)
         elif (role := _role_label(text)) is not None:
             entries.append(Entry(name=role[1], line=line, roles=[role[0]], extra=["role-only"]))
@@ -261,7 +269,7 @@ def read_lists(
             found := _line_entries(bare, line, diags)
         ) is not None:
             for entry in found:
-                entry.group = group
+                _join_group(entry, group, from_org)
                 entry.roster = mode != "present"
                 if mode == "absent":
                     entry.reasons = entry.reasons or [reason or "afbud"]
@@ -336,6 +344,32 @@ def _is_prose(text: str) -> bool:
         return False
     running = any(a[:1].islower() and b[:1].islower() for a, b in itertools.pairwise(words))
     return running and (text.endswith((".", "?", "!")) or len(words) > 14)
+
+
+def _named_group(label: str) -> str | None:
+    """ "Deltagere fra Region Sjælland:" -> "Region Sjælland"; "Fra sekretariatet:" ->
+    "sekretariatet"; a label that names no group -> None."""
+    bare = LIST_MARKER.sub("", label).strip()
+    words = bare.split(maxsplit=1)
+    if words and words[0].casefold() != "fra":
+        m = _LIST_LABEL.match(bare)
+        bare = m.group(2) if m is not None else ""
+    m = _FROM_GROUP.match(bare)
+    return m.group(1) if m is not None else None
+
+
+def _join_group(entry: Entry, group: str | None, from_org: str | None) -> None:
+    """The entry belongs to the group it is listed under ("Direktørforum"). A group a "fra"
+    label names with a proper name ("Deltagere fra Region Sjælland") is also its members'
+    organisation, after the unit a member prints ("Praksisafdelingen, Region Sjælland"); "Fra
+    kommunerne" (lower case) is a group only."""
+    entry.group = group
+    if not from_org or not from_org[:1].isupper():
+        return
+    if entry.organisation is None:
+        entry.organisation = from_org
+    elif from_org not in entry.organisation:
+        entry.organisation = f"{entry.organisation}, {from_org}"
 
 
 def _group_heading(text: str, content: Sequence[Line], i: int) -> bool:
@@ -446,7 +480,7 @@ def _settle(entries: Sequence[Entry], absent_heads: Sequence[Entry]) -> list[Par
                 name=entry.name, party=entry.party, organisation=entry.organisation,
                 title=entry.title, group=entry.group, roles=list(dict.fromkeys(entry.roles)),
                 attendance="absent" if reason else "present", absence_reason=reason,
-                line=entry.line.no, page=entry.line.page,
+                substitute_for=entry.substitute_for, line=entry.line.no, page=entry.line.page,
             )
         )  # fmt: skip
     for entry in entries:  # "Ordstyrer: Name" adds a role to someone listed

@@ -32,12 +32,19 @@ from ..vocab import (
     ORGANISATION_MARKERS,
     PARTY_LETTERS,
     ROLES,
+    STANDS_IN_FOR,
     TITLE_WORDS,
 )
 
 _PARTIES = frozenset(PARTY_LETTERS)
 _ROLES = frozenset(ROLES)
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
+# "(stedfortræder for Anja Sommer)", "(1. suppleant, deltog i stedet for Torben Ulv)"
+_STANDS_IN = re.compile(
+    r"(?:^|,\s*|\s)(?:(?i:deltog)\s+)?(?i:"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(STANDS_IN_FOR, key=len, reverse=True))
+    + r")\s+(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){0,4})\s*$"
+)
 _ORG_MARKER = re.compile(r"(?:" + "|".join(ORGANISATION_MARKERS) + r")", re.I)
 _TITLE_WORD = re.compile(r"(?:" + "|".join(TITLE_WORDS) + r")", re.I)
 # "borgmester Horsens Kommune": a lower-case title followed by a capitalised organisation.
@@ -64,6 +71,7 @@ class Entry:
     reasons: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     roster: bool = True  # listed as a member; False under "Til stede" (who came only)
+    substitute_for: str | None = None  # "(stedfortræder for Anja Sommer)"
 
 
 # --- reading one person ----------------------------------------------------------------------
@@ -82,9 +90,23 @@ def _take_parentheses(text: str, entry: Entry) -> str:
             entry.reasons.append(ABSENCE_REASONS[folded])
         elif folded in _ROLES:
             entry.roles.append(folded)
+        elif (stands_in := _STANDS_IN.search(inner)) is not None:
+            entry.substitute_for = stands_in.group(1)
+            _take_role_words(inner[: stands_in.start()], entry)
         else:
             entry.extra.append(f"({inner})")
     return _PAREN.sub("", text).strip().rstrip(",").strip()
+
+
+def _take_role_words(text: str, entry: Entry) -> None:
+    """What stands before a substitute's "for X" in the parentheses: "1. suppleant" -> the
+    role "suppleant"; other words are kept in the title."""
+    for part in (p.strip() for p in text.split(",")):
+        bare = LIST_MARKER.sub("", part).strip()
+        if bare.casefold() in _ROLES:
+            entry.roles.append(bare.casefold())
+        elif bare:
+            entry.extra.append(f"({part})")
 
 
 def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None:
