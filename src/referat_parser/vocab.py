@@ -150,8 +150,9 @@ ACCESS_LINES: frozenset[str] = frozenset({
     "offentligt punkt", "fortroligt punkt", "lukket møde", "åbent møde",
 })  # fmt: skip
 # Words before an item word or number: "Ad 1. Godkendelse af referat", "Ad pkt. 2 Meddelelser"
-# (a board's Word minutes, "regarding item 2").
-ITEM_LEAD_WORDS: tuple[str, ...] = ("ad",)
+# (a board's Word minutes, "regarding item 2"), "Ad dagsordenens punkt 3: Årsrapport" (a
+# foundation's or an association's minutes).
+ITEM_LEAD_WORDS: tuple[str, ...] = ("ad dagsordenens", "ad")
 
 # "Sagnr.: 1-31-72-446-22", "Sagsnr. 22/43402", "J.nr.: …" label a case number.
 CASE_LABELS: tuple[str, ...] = (

@@ -27,7 +27,9 @@ from ..lines import Line
 from ..vocab import CASE_LABELS, ITEM_LEAD_WORDS, ITEM_WORDS, MONTHS
 
 _ITEM_WORD = "|".join(sorted(ITEM_WORDS, key=len, reverse=True))
-_LEAD_WORD = "|".join(sorted(ITEM_LEAD_WORDS, key=len, reverse=True))
+_LEAD_WORD = "|".join(
+    w.replace(" ", r"\s+") for w in sorted(ITEM_LEAD_WORDS, key=len, reverse=True)
+)
 # "Punkt 5: Title", "Pkt. 24 Title", "Nr.60 - Title", "Sag nr. 3 – Title", "§ 5 Title",
 # "PUNKT 3" (title on the next line), "Ad pkt. 2 Title", "Ad 1. Title". The separator after
 # the number is optional.

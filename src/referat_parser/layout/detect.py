@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from ..diagnostics import Diagnostics
-from ..lines import Line
+from ..lines import Line, join_wrapped
 from ..models import TocEntry
 from ..vocab import ACCESS_LINES, BLOCK_HEADINGS, DOCUMENT_KINDS, TOC_HEADINGS, initials
 from .blocks import block_heading, inline_heading, split_glued_heading
@@ -433,7 +433,7 @@ def detect_layout(lines: Sequence[Line], diags: Diagnostics) -> Layout:
     first = chain[0].cand.index if chain else -1
     previews = [s for s in scored if s.preview and not s.doubled and s.cand.index < first]
     _add_preview_toc(layout, lines, previews, chain)
-    layout.heads = _heads(lines, chain)
+    layout.heads = _heads(lines, chain, {title_key(e.title) for e in layout.toc})
     if not layout.heads:
         layout.heads = unnumbered_heads(lines, layout.toc_lines)
         best_form = "unnumbered" if layout.heads else None
@@ -470,13 +470,12 @@ def _add_preview_toc(
         layout.toc_lines.update(range(s.cand.index, s.cand.end + 1))
 
 
-def _heads(lines: Sequence[Line], chain: Sequence[_Scored]) -> list[ItemHead]:
+def _heads(lines: Sequence[Line], chain: Sequence[_Scored], toc_keys: set[str]) -> list[ItemHead]:
     heads: list[ItemHead] = []
     claimed: set[int] = set()
     for s in chain:
         cand = s.cand
-        end = cand.end
-        title = cand.title
+        end, title = _wrapped_as_listed(lines, cand.end, cand.title, toc_keys)
         start = s.twin if s.twin is not None else cand.index
         case, case_lines, end, title = _case_after(lines, end, title)
         if case is None:
@@ -514,6 +513,21 @@ def _case_after(
         if k == j + 1 and (number := case_number(lines[k])) is not None:
             return number, (k,), j, _join_title(title, lines[j].stripped)
     return None, (), end, title
+
+
+def _wrapped_as_listed(
+    lines: Sequence[Line], end: int, title: str, toc_keys: set[str]
+) -> tuple[int, str]:
+    """A title that wraps onto the next line where the TOC or the agenda list prints it whole:
+    "Ad dagsordenens punkt 5: Ansøgninger …, 1. runde 2024 – indstilling fra sekre-" then
+    "tariatet" (pdftotext of a board's minutes) -> one title, its heading two lines."""
+    if not toc_keys or title_key(title) in toc_keys or end + 1 >= len(lines):
+        return end, title
+    below = lines[end + 1]  # "2023" alone is words enough where the list confirms it
+    if below.blank or len(below.stripped) > 160 or block_heading(below) is not None:
+        return end, title
+    joined = join_wrapped(title, below.stripped)
+    return (end + 1, joined) if title_key(joined) in toc_keys else (end, title)
 
 
 def _continues_title(line: Line) -> bool:
