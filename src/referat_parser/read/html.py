@@ -453,9 +453,11 @@ class _Writer:
                 after_blank = True
         if kept and not kept[-1][0]:
             kept.pop()
-        texts = _normalise_all([text for text, _ in kept])
-        return [Line(no, text, None, style) for no, text, (_, style) in zip(
-            range(1, len(kept) + 1), texts, kept)]  # fmt: skip
+        texts = [text for text, _ in kept]
+        normalised = _normalise_all(texts)
+        if normalised is not texts:
+            kept = [(text, style) for text, (_, style) in zip(normalised, kept)]
+        return [Line(no, text, None, style) for no, (text, style) in enumerate(kept, start=1)]
 
 
 _ON_START: dict[str, Callable[[_Writer, LexborNode, str], None]] = {
@@ -507,7 +509,11 @@ def _collapsed(text: str) -> str:
 
 def _normalise_all(texts: list[str]) -> list[str]:
     """``decode.normalise`` (soft hyphens, zero-width and control characters) over all lines
-    at once; per line where it would change the line count."""
-    joined = normalise("\n".join(texts))
-    out = joined.split("\n")
+    at once; per line where it would change the line count. ``texts`` itself when nothing
+    changes (the common case)."""
+    joined = "\n".join(texts)
+    normalised = normalise(joined)
+    if normalised == joined:
+        return texts
+    out = normalised.split("\n")
     return out if len(out) == len(texts) else [normalise(t).replace("\n", " ") for t in texts]
