@@ -49,6 +49,8 @@ from ..lines import Line, LineStyle
 from .decode import decode, normalise
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Subtrees that are never content.
@@ -66,8 +68,8 @@ _BLOCKS = frozenset({
 })  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BOLD = frozenset({"strong", "b"})
-# Elements the walk acts on (at their start and end); every other element is inline.
-_ACTS = _BLOCKS | set(_HEADINGS) | _BOLD | {"br", "li", "pre"}
+# The elements the walk acts on (at their start and end) are ``_ON_START``'s keys; every
+# other element is inline.
 # Furniture found by CSS (matched in C, before the walk): what each selector is, for the
 # diagnostic. Cookie banners are matched by name and removed only when short (below).
 _FURNITURE: tuple[tuple[str, str], ...] = (
@@ -240,11 +242,14 @@ def _note_language(tree: LexborHTMLParser, diags: Diagnostics) -> None:
 
 # --- the walk --------------------------------------------------------------------------------
 
+_BLANK: tuple[str, LineStyle | None] = ("", None)
+
 
 @dataclass(slots=True)
 class _Writer:
     """Collects lines from a depth-first walk: text pieces of the current line, the line's
-    style evidence, and what the walk is inside (a list item, a table cell, a ``pre``)."""
+    style evidence, and what the walk is inside (a list item, a table cell, a ``pre``).
+    What an element does at its start and its end is in ``_ON_START`` and ``_ON_END``."""
 
     lines: list[tuple[str, LineStyle | None]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
@@ -263,114 +268,144 @@ class _Writer:
     def title(self, title: str) -> None:
         if title:
             self.lines.append((title, LineStyle(level=0)))
-            self.lines.append(("", None))
+            self.lines.append(_BLANK)
 
     def walk(self, root: LexborNode) -> None:
-        """Depth-first, with an explicit stack (a page nested thousands deep is no error).
-        Only elements with something to do at their end get a second visit; inline elements
-        (``a``, ``span``, ``em``) are just passed through. The hot path is inlined: a page
-        has hundreds of nodes, and a call per node is a tenth of the reading time."""
-        stack: list[LexborNode | tuple[LexborNode, str]] = [root]
-        text = self.text
+        """Depth-first, with an explicit stack (a page nested thousands deep is no error). An
+        element with an end rule leaves its tag on the stack, popped after its children;
+        inline elements (``a``, ``span``, ``em``) are just passed through. This loop is the
+        reading time, so text nodes are handled in it rather than by a call each."""
+        stack: list[LexborNode | str] = [root]
+        pop, push = stack.pop, stack.append
         parts = self.parts
         while stack:
-            item = stack.pop()
-            if item.__class__ is tuple:
-                self.leave(*item)
+            node = pop()
+            if isinstance(node, str):
+                _ON_END[node](self)
                 continue
-            node: LexborNode = item  # type: ignore[assignment]
             tag = node.tag or ""
             if tag == "-text":
-                content = node.text_content
-                if content and (parts or self.pre_depth or not content.isspace()):
-                    text(content)
+                text = node.text_content
+                if not text:
+                    continue
+                if self.pre_depth:
+                    parts.append(text)
+                elif not text.isspace():
+                    if self.bold_depth:
+                        self.has_bold = True
+                    else:
+                        self.has_plain = True
+                    parts.append(text)
+                elif parts:  # a space between words; none at a line's start
+                    parts.append(text)
                 continue
-            if tag in _SKIP:
+            start = _ON_START.get(tag)
+            if start is not None:
+                start(self, node, tag)
+                if tag in _ON_END:
+                    push(tag)
+            elif tag in _SKIP:
                 continue
-            if tag in _ACTS:
-                self.enter(node, tag)
-                stack.append((node, tag))
-            children = list(node.iter(include_text=True))
-            children.reverse()
-            stack.extend(children)
+            child = node.last_child
+            while child is not None:  # last child first, so they are popped in order
+                push(child)
+                child = child.prev
 
-    def enter(self, node: LexborNode, tag: str) -> None:
-        if tag == "br":
-            self.end_line(force=True)
-        elif tag in _HEADINGS:
+    # What an element does at its start (``_ON_START``): (self, node, tag).
+
+    def line_break(self, node: LexborNode, tag: str) -> None:
+        self.end_line(force=True)
+
+    def start_heading(self, node: LexborNode, tag: str) -> None:
+        self.block()
+        self.level = _HEADINGS[tag]
+
+    def start_bold(self, node: LexborNode, tag: str) -> None:
+        self.bold_depth += 1
+
+    def start_item(self, node: LexborNode, tag: str) -> None:
+        self.end_line()
+        self.prefix = "" if self.cells is not None else "• "
+        self.list_depth += 1
+
+    def start_pre(self, node: LexborNode, tag: str) -> None:
+        self.block()
+        self.pre_depth += 1
+
+    def start_table(self, node: LexborNode, tag: str) -> None:
+        data = self.cells is None and _is_data_table(node)
+        self.tables.append(data)
+        if data:
             self.block()
-            self.level = _HEADINGS[tag]
-        elif tag in _BOLD:
-            self.bold_depth += 1
-        elif tag == "li":
-            self.end_line()
-            self.prefix = "" if self.cells is not None else "• "
-            self.list_depth += 1
-        elif tag == "pre":
-            self.block()
-            self.pre_depth += 1
-        elif tag == "table":
-            data = self.cells is None and _is_data_table(node)
-            self.tables.append(data)
-            if data:
-                self.block()
-        elif tag == "tr" and self.tables and self.tables[-1]:
+
+    def start_row(self, node: LexborNode, tag: str) -> None:
+        if self.tables and self.tables[-1]:
             self.end_line()
             self.cells, self.cell_header = [], []
-        elif tag in ("td", "th") and self.cells is not None and self.cell_depth == 0:
+        else:
+            self.block()
+
+    def start_cell(self, node: LexborNode, tag: str) -> None:
+        if self.cells is not None and self.cell_depth == 0:
             self.cell_depth = 1
             self.cell_header.append(tag == "th")
             span = _colspan(node)
             self.cells.extend([""] * (span - 1))
-        elif tag in _BLOCKS:
+        else:
             self.block()
 
-    def leave(self, node: LexborNode, tag: str) -> None:
-        if tag in _HEADINGS:
-            self.end_line()
-            self.level = None
-            self.block()
-        elif tag in _BOLD:
-            self.bold_depth -= 1
-        elif tag == "li":
-            self.end_line()
-            self.prefix = ""
-            self.list_depth -= 1
-        elif tag == "pre":
-            self.end_line()
-            self.pre_depth -= 1
-            self.block()
-        elif tag in ("td", "th") and self.cells is not None and self.cell_depth == 1:
-            self.cells.append(" ".join("".join(self.parts).split()))
+    # What an element does at its end (``_ON_END``).
+
+    def end_heading(self) -> None:
+        self.end_line()
+        self.level = None
+        self.block()
+
+    def end_bold(self) -> None:
+        self.bold_depth -= 1
+
+    def end_item(self) -> None:
+        self.end_line()
+        self.prefix = ""
+        self.list_depth -= 1
+
+    def end_pre(self) -> None:
+        self.end_line()
+        self.pre_depth -= 1
+        self.block()
+
+    def end_cell(self) -> None:
+        if self.cells is not None and self.cell_depth == 1:
+            self.cells.append(_collapsed("".join(self.parts)))
             self.parts.clear()
             self.cell_depth = 0
-        elif tag == "tr" and self.cells is not None and self.tables and self.tables[-1]:
-            self.end_row()
-        elif tag == "table":
-            self.block()
-            self.tables.pop()
-        elif tag in _BLOCKS:
+        else:
             self.block()
 
-    def text(self, text: str) -> None:
-        if not text:
+    def end_row(self) -> None:
+        if self.cells is None or not (self.tables and self.tables[-1]):
+            self.block()
             return
-        if self.pre_depth:
-            self.parts.append(text)
-            return
-        if not text.isspace():
-            if self.bold_depth:
-                self.has_bold = True
-            else:
-                self.has_plain = True
-        self.parts.append(text)
+        cells, header = self.cells, self.cell_header
+        self.cells, self.cell_header = None, []
+        self.parts.clear()
+        self.has_bold = self.has_plain = False
+        if any(cells):
+            bold = bool(header) and all(header)
+            self.lines.append(("\t".join(cells), LineStyle(bold=True) if bold else None))
+
+    def end_table(self) -> None:
+        self.block()
+        self.tables.pop()
+
+    # Lines.
 
     def end_line(self, force: bool = False) -> None:
         """Close the current line. ``force``: a ``br`` ends even an empty line (two ``br``s
         are a blank line)."""
         if not self.parts:  # the common case: a block boundary right after another
             if force and self.cells is None:
-                self.lines.append(("", None))
+                self.lines.append(_BLANK)
             return
         if self.cells is not None:  # inside a table row, a line break is a space
             self.parts.append(" ")
@@ -381,53 +416,73 @@ class _Writer:
             for piece in raw.split("\n"):
                 self.lines.append((piece.rstrip(), None))
             return
-        text = " ".join(raw.split())
+        text = _collapsed(raw)
         if text:
-            style = self._style()
+            bold = self.has_bold and not self.has_plain
+            level = self.level
+            style = None if level is None and not bold else LineStyle(level=level, bold=bold)
             self.lines.append((self.prefix + text if self.prefix else text, style))
             self.prefix = ""
         elif force:
-            self.lines.append(("", None))
+            self.lines.append(_BLANK)
         self.has_bold = self.has_plain = False
 
-    def _style(self) -> LineStyle | None:
-        bold = self.has_bold and not self.has_plain
-        if self.level is None and not bold:
-            return None
-        return LineStyle(level=self.level, bold=bold)
-
-    def end_row(self) -> None:
-        cells, header = self.cells or [], self.cell_header
-        self.cells, self.cell_header = None, []
-        self.parts.clear()
-        self.has_bold = self.has_plain = False
-        if any(cells):
-            bold = bool(header) and all(header)
-            self.lines.append(("\t".join(cells), LineStyle(bold=True) if bold else None))
-
-    def block(self) -> None:
-        """A block boundary: close the line and leave one blank line (none inside a list)."""
-        self.end_line()
+    def block(self, node: LexborNode | None = None, tag: str = "") -> None:
+        """A block boundary: close the line and leave one blank line (none inside a list).
+        (Also the start and end rule of most block elements, hence the unused arguments.)"""
+        if self.parts:
+            self.end_line()
         if self.list_depth or self.cells is not None or (self.tables and self.tables[-1]):
             return  # list items and table rows stay together
-        if self.lines and self.lines[-1][0]:
-            self.lines.append(("", None))
+        lines = self.lines
+        if lines and lines[-1][0]:
+            lines.append(_BLANK)
 
     def finish(self) -> list[Line]:
+        """The numbered lines: no blank line first or last, one between blocks however many
+        breaks made them."""
         self.block()
-        while self.lines and not self.lines[-1][0]:
-            self.lines.pop()
-        start = 0
-        while start < len(self.lines) and not self.lines[start][0]:
-            start += 1
-        kept = [  # one blank line between blocks, however many breaks made them
-            line
-            for k, line in enumerate(self.lines[start:], start=start)
-            if line[0] or self.lines[k - 1][0]
-        ]
-        texts = _normalise_all([text for text, _ in kept])
-        return [Line(no, text, None, style) for no, (text, (_, style)) in enumerate(
-            zip(texts, kept), start=1)]  # fmt: skip
+        kept: list[tuple[str, LineStyle | None]] = []
+        after_blank = True  # (so blank lines at the start are dropped)
+        for line in self.lines:
+            if line[0]:
+                kept.append(line)
+                after_blank = False
+            elif not after_blank:
+                kept.append(line)
+                after_blank = True
+        if kept and not kept[-1][0]:
+            kept.pop()
+        texts = [text for text, _ in kept]
+        normalised = _normalise_all(texts)
+        if normalised is not texts:
+            kept = [(text, style) for text, (_, style) in zip(normalised, kept)]
+        return [Line(no, text, None, style) for no, (text, style) in enumerate(kept, start=1)]
+
+
+_ON_START: dict[str, Callable[[_Writer, LexborNode, str], None]] = {
+    **dict.fromkeys(_BLOCKS, _Writer.block),
+    **dict.fromkeys(_HEADINGS, _Writer.start_heading),
+    **dict.fromkeys(_BOLD, _Writer.start_bold),
+    "br": _Writer.line_break,
+    "li": _Writer.start_item,
+    "pre": _Writer.start_pre,
+    "table": _Writer.start_table,
+    "tr": _Writer.start_row,
+    "td": _Writer.start_cell,
+    "th": _Writer.start_cell,
+}
+_ON_END: dict[str, Callable[[_Writer], None]] = {
+    **dict.fromkeys(_BLOCKS, _Writer.block),
+    **dict.fromkeys(_HEADINGS, _Writer.end_heading),
+    **dict.fromkeys(_BOLD, _Writer.end_bold),
+    "li": _Writer.end_item,
+    "pre": _Writer.end_pre,
+    "table": _Writer.end_table,
+    "tr": _Writer.end_row,
+    "td": _Writer.end_cell,
+    "th": _Writer.end_cell,
+}  # (a br has no end)
 
 
 def _is_data_table(table: LexborNode) -> bool:
@@ -443,9 +498,22 @@ def _colspan(cell: LexborNode) -> int:
     return min(_CELL_SPAN_MAX, max(1, int(raw))) if raw.strip().isdigit() else 1
 
 
+def _collapsed(text: str) -> str:
+    """``" ".join(text.split())``, whitespace as a browser shows it. Most lines need no change,
+    and saying so is cheaper than splitting them into words: every whitespace character but
+    the space is unprintable, so a printable text without a double or edge space is done."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def _normalise_all(texts: list[str]) -> list[str]:
     """``decode.normalise`` (soft hyphens, zero-width and control characters) over all lines
-    at once; per line where it would change the line count."""
-    joined = normalise("\n".join(texts))
-    out = joined.split("\n")
+    at once; per line where it would change the line count. ``texts`` itself when nothing
+    changes (the common case)."""
+    joined = "\n".join(texts)
+    normalised = normalise(joined)
+    if normalised == joined:
+        return texts
+    out = normalised.split("\n")
     return out if len(out) == len(texts) else [normalise(t).replace("\n", " ") for t in texts]
