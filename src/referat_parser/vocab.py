@@ -540,6 +540,8 @@ TITLE_WORDS: tuple[str, ...] = (
     "direktør", "chef", "konsulent", "læge", "borgmester", "formand", "medlem", "rådmand",
     "fuldmægtig", "leder", "sekretær", "sygeplejerske", "koordinator", "specialist", "rådgiver",
     "medarbejder", "overlæge", "fysioterapeut", "psykolog", "jurist", "økonom", "analytiker",
+    "advokat", "lektor", "professor", "revisor", "ph.d.", "mester", "ingeniør", "arkitekt",
+    "lærer", "pædagog", "inspektør", "assistent", "forstander", "præst", "redaktør", "planlægger",
 )  # fmt: skip
 
 

@@ -55,6 +55,7 @@ from .persons import (
     Entry,
     is_first_name,
     is_organisation,
+    names_after_title,
     parse_person_line,
     split_inline_list,
 )
@@ -323,7 +324,7 @@ def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | No
         text = text[:-1]  # "Per Lundgard.": the list's full stop, not an initial
     if text.endswith(",") and is_first_name(text.rstrip(",").strip()):
         return [Entry(name=text.rstrip(",").strip(), line=line)]  # "Jens,": kept as printed
-    if "," in text or NAME.match(text) or _looks_titled(text):
+    if "," in text or NAME.match(text) or _looks_titled(text) or names_after_title(text):
         entry = parse_person_line(text, line, diags)
         return [entry] if entry is not None else None
     return None

@@ -46,7 +46,7 @@ _STANDS_IN = re.compile(
     + r")\s+(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){0,4})\s*$"
 )
 _ORG_MARKER = re.compile(r"(?:" + "|".join(ORGANISATION_MARKERS) + r")", re.I)
-_TITLE_WORD = re.compile(r"(?:" + "|".join(TITLE_WORDS) + r")", re.I)
+_TITLE_WORD = re.compile(r"(?:" + "|".join(map(re.escape, TITLE_WORDS)) + r")", re.I)
 # "borgmester Horsens Kommune": a lower-case title followed by a capitalised organisation.
 _TITLE_THEN_ORG = re.compile(r"^(\p{Ll}[\p{L}\s-]*?)\s+(\p{Lu}.*)$")
 # "Direktør i Region Nordjylland": the organisation after " i ".
@@ -121,6 +121,9 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
     name = name.strip()
     if not NAME.match(name) or (name and _TITLE_WORD.search(name.split()[0])):
         split = _title_before_name(name)
+        if split is None and "," in rest:  # "Lektor, ph.d. Mogens Hauberg": titles, a comma
+            split = _title_before_name(rest)
+            tail = "" if split is not None else tail
         if split is None:
             diags.add("participant-unsplit", at=line, text=text[:80])
             return None
@@ -177,6 +180,12 @@ def _title_before_name(text: str) -> tuple[str, str] | None:
         if _TITLE_WORD.search(head) and NAME.match(name) and not _TITLE_WORD.search(words[k]):
             return head, name
     return None
+
+
+def names_after_title(text: str) -> bool:
+    """ "Fondens sekretær Helle Vinther (referent)": title words, then a name (one person's line
+    with no comma in it)."""
+    return _title_before_name(_PAREN.sub("", text).strip()) is not None
 
 
 def _is_org_unit(part: str) -> bool:
