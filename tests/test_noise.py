@@ -47,6 +47,11 @@ def test_block_tags_separate_words_but_add_no_edge_spaces() -> None:
         "Hent som PDF (1,2 MB)",
         "Tilgængelighedserklæring   Cookies   Privatlivspolitik",
         "Kontakt · Cookies · Sitemap",
+        "Forside › Politik › Dagsordener og referater › Teknisk Udvalg › 04.03.2025",
+        "Forside » Byråd » Referater",
+        "Vis bilag",
+        "Cookiepolitik",
+        "Dagsordener og referater leveres af EtFirma",
     ],
 )
 def test_furniture_families_and_footer_rows(text: str) -> None:
@@ -59,6 +64,9 @@ def test_furniture_families_and_footer_rows(text: str) -> None:
         "Til toppen af siden blev der i år lagt et nyt tag, som udvalget besluttede i maj.",
         "Kontakt   Borgerservice",  # one footer word is no footer
         "Udskriv hele referatet og send det til alle medlemmer af bestyrelsen inden mødet",
+        "Udvalget › Byrådet",  # one step is no trail
+        "Dagsordener og referater leveres af sekretariatet senest otte dage før hvert møde.",
+        "Vis bilag 3 for detaljerne",
     ],
 )
 def test_content_that_starts_like_furniture_stays(text: str) -> None:

@@ -301,13 +301,16 @@ NOISE_LINES: tuple[str, ...] = (
     "der gøres opmærksom på, at links i pdf'er ikke er valgbare!", "download som pdf",
     "hent som pdf", "vis som pdf", "cookies", "accepter cookies", "acceptér alle cookies",
     "dagsordener", "referater", "dagsordener og referater", "politiske møder",
+    "vis bilag", "åbn bilag", "hent bilag", "download bilag", "menu", "søg", "del",
+    "tilgængelighedserklæring", "cookiepolitik", "privatlivspolitik", "persondatapolitik",
+    "cookieindstillinger", "webtilgængelighed",
 )  # fmt: skip
 # Beginnings of short furniture lines, whatever follows ("Til toppen af siden", "Udskriv hele
-# referatet", "Hent som PDF (2 MB)"): a line of at most 40 characters that starts so is
-# furniture.
+# referatet", "Hent som PDF (2 MB)", a portal's "Dagsordener og referater leveres af …"): a
+# line that starts so, with at most 30 characters after, is furniture.
 NOISE_LINE_STARTS: tuple[str, ...] = (
     "til toppen", "tilbage til toppen", "udskriv hele ", "hent hele ", "hent som pdf",
-    "download hele ", "download som pdf",
+    "download hele ", "download som pdf", "dagsordener og referater leveres af ",
 )  # fmt: skip
 # A site footer's links on one line ("Tilgængelighedserklæring   Cookies   Privatlivspolitik"):
 # a row of short cells, at least two of them these words.
@@ -322,10 +325,12 @@ NOISE_PREFIXES: tuple[str, ...] = (
     "fold dette punkt ind ", "fold dette punkt ud ", "luk alle punkter ", "åbn alle punkter ",
 )  # fmt: skip
 # Shapes of furniture lines (regular expressions over the stripped line): a navigation bar of
-# three or more "|"-separated links, a logo's alternative text, a document viewer's download
-# line.
+# three or more "|"-separated links, a breadcrumb trail of three or more "›" or "»" steps
+# ("Forside › Politik › Dagsordener og referater › …"), a logo's alternative text, a document
+# viewer's download line.
 NOISE_PATTERNS: tuple[str, ...] = (
     r"^(?:[^|]{1,80}\|){3,}[^|]{0,80}$",
+    r"^(?:[^›»]{1,80}[›»]){2,}[^›»]{0,80}$",
     r"^.{0,50}\blogo(?:,\s*link til forsiden)?$",
     r"^.{2,40}(?<=\p{Ll})til forsiden$",
     r'^download\s+".{1,300}"$',

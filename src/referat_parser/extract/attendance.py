@@ -28,6 +28,8 @@ nothing.
 
 from __future__ import annotations
 
+import itertools
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -89,16 +91,29 @@ _SUBSTITUTE_LABEL = re.compile(
 )
 
 
+_SUBSTITUTE_HEADS = frozenset(SUBSTITUTE_LABELS)
+
+
 def is_substitute_label(text: str) -> bool:
-    """ "Stedfortrædere: X (V) for Y (V)": a line of substitute pairs, read here, not a list."""
-    return _SUBSTITUTE_LABEL.match(text) is not None
+    """ "Stedfortrædere: X (V) for Y (V)": a line of substitute pairs, read here, not a list;
+    also the label alone, its pairs on the lines below."""
+    return _SUBSTITUTE_LABEL.match(text) is not None or _is_bare_substitute_label(text)
+
+
+def _is_bare_substitute_label(text: str) -> bool:
+    return text.rstrip(":").strip().casefold() in _SUBSTITUTE_HEADS
 
 
 def read_attendance(lines: Sequence[Line]) -> list[Fact]:
     """Every attendance fact in these lines, in order (a line's sentences one by one)."""
     facts: list[Fact] = []
+    pairs_below = False  # under a bare "Stedfortræder" label: "Tina Vang (V) for Ib Frost (V)"
     for line in lines:
         text = line.stripped
+        if pairs_below and " for " in text:
+            facts.extend(_substitute_pairs(text, line))
+            continue
+        pairs_below = bool(text) and text[:1] in "SsMm" and _is_bare_substitute_label(text)
         if not text or not might_say_attendance(text):
             continue
         labelled = _SUBSTITUTE_LABEL.match(text)
@@ -109,6 +124,16 @@ def read_attendance(lines: Sequence[Line]) -> list[Fact]:
             if might_say_attendance(sentence):
                 facts.extend(_facts(sentence, line))
     return facts
+
+
+def statement_lines(lines: Sequence[Line], facts: Sequence[Fact]) -> set[int]:
+    """The line numbers attendance statements used: each line a fact was read from, and a bare
+    substitute label over such a line ("Stedfortræder" above "Tina Vang (V) for Ib Frost (V)")."""
+    used = {fact.line.no for fact in facts}
+    for above, below in itertools.pairwise(lines):
+        if below.no in used and _is_bare_substitute_label(above.stripped):
+            used.add(above.no)
+    return used
 
 
 def _facts(sentence: str, line: Line) -> list[Fact]:

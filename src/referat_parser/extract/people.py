@@ -48,7 +48,7 @@ from ..vocab import (
     PRESENT_ONLY_HEADINGS,
     ROLES,
 )
-from .attendance import Fact, is_substitute_label, read_attendance
+from .attendance import Fact, is_substitute_label, read_attendance, statement_lines
 from .metadata import Listed
 from .persons import (
     NOBODY,
@@ -150,7 +150,10 @@ def extract_participants(
     _apply_facts(cast, facts, listed, diags)
     # the header lines a list used are placed where they name a participant (the labels are
     # the header's, read by the metadata)
-    people = People(cast, {p.line for p in cast} & used)
+    # and the header lines an attendance statement was read from ("Stedfortrædere: …")
+    header_nos = {ln.no for ln in header}
+    statements = statement_lines([ln for ln in header if not ln.blank], facts) & header_nos
+    people = People(cast, ({p.line for p in cast} & used) | statements)
     _item_facts(people, item_blocks, listed)
     _named_items(people, facts, item_blocks)
     return people

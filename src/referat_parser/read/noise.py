@@ -43,18 +43,25 @@ def is_noise(text: str) -> bool:
     if len(stripped) <= _NOISE_MAX:
         key = _BULLET.sub("", stripped) if stripped[0] in "•·*-–" else stripped
         folded = key.casefold()
-        if folded in _NOISE or (len(key) <= 40 and folded.startswith(NOISE_LINE_STARTS)):
+        if folded in _NOISE or (len(key) <= 60 and _starts_as_noise(folded)):
             return True
     if ("  " in stripped or " · " in stripped) and _footer_row(stripped):
         return True
     # each shape only where its word is (most lines hold none): a cheap test first
-    nav, logo, front, download = _NOISE_SHAPES
+    nav, crumbs, logo, front, download = _NOISE_SHAPES
     return (
         ("|" in stripped and nav.match(stripped) is not None)
+        or (("›" in stripped or "»" in stripped) and crumbs.match(stripped) is not None)
         or ("logo" in stripped and logo.match(stripped) is not None)
         or ("orsiden" in stripped and front.match(stripped) is not None)
         or (stripped[:8].casefold() == "download" and download.match(stripped) is not None)
     )
+
+
+def _starts_as_noise(folded: str) -> bool:
+    """ "Til toppen af siden", "Hent som PDF (2 MB)": a short line that starts like furniture
+    (at most 30 characters after the furniture words, so a sentence that starts so stays)."""
+    return any(folded.startswith(p) and len(folded) <= len(p) + 30 for p in NOISE_LINE_STARTS)
 
 
 _CELL_GAP = re.compile(r"\s{2,}|\s[|·•]\s")
