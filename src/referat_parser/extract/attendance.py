@@ -29,7 +29,6 @@ nothing.
 from __future__ import annotations
 
 import itertools
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 
