@@ -56,10 +56,21 @@ _PEOPLE_LABEL = re.compile(
 )
 # "til mødet i X", "for mødet i X", "møde i X", "X" after the kind word.
 _BODY = re.compile(r"^(?:(?:til|for|fra|af)\s+)?(?:(?:det\s+)?møde[t]?\s+(?:i|for)\s+)?(.+)$", re.I)
+# "ordinært bestyrelsesmøde i Fonden Nordlys", "afdelingsbestyrelsesmøde", "byrådsmøde": a
+# meeting word compounded from the forum, maybe the organisation after "i".
+_FORUM_MEETING = re.compile(
+    r"(?<![\p{L}])(?:(?:ordinært|ekstraordinært|konstituerende|årligt)\s+)?(\p{Ll}+?)s?møde"
+    r"(?![\p{L}])(?:\s+(?:i|for)\s+(\p{Lu}[^,;:]{2,80}?)(?=\s+(?:den|d\.|kl\.?)\s|\s*[,.:;]|"
+    r"\s+\d|$))?",
+    re.I,
+)
+_FORUM_STEMS = tuple(w for w in FORUM_WORDS if not w.endswith(("et", "en")))  # "udvalg", "råd"
 _DATE_CUE = re.compile(r"\s+(?:d\.|den|dato)\s*$", re.I)
 _WEEKDAYS = frozenset(WEEKDAYS)
 # "… kl. 14.00 i Byrådssalen", "… kl. 17.00 – 19.00 i personalerummet" (the end time skipped)
-_PLACE_AFTER_TIME = re.compile(r"^(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?[\s,]*(?:i|på|,)\s+(\S.*)$", re.I)
+_PLACE_AFTER_TIME = re.compile(
+    r"^(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?[\s,]*(?:i|på|hos|,)\s+(\S.*)$", re.I
+)
 _KIND_WORD = re.compile(
     r"(?<![\p{L}])(?i:" + "|".join(sorted(DOCUMENT_KINDS, key=len, reverse=True)) + r")(?![\p{L}])"
 )
@@ -283,7 +294,7 @@ def _read_title(
         body = _BODY.match(title.partition(" ")[2])
         found = body.group(1).strip() if body and body.group(1).strip() else None
         if found is not None and found[:1].islower():
-            found = None  # "Referat af bestyrelsesmøde": a common noun, no forum's name
+            found = forum_of_meeting(found)
         # "Dagsorden" / "Økonomiudvalget - Dagsorden 5. september 2012": the kind word again
         meta.body = _SEPARATORS.sub("", _KIND_WORD.split(found)[0]) or found if found else None
     else:
@@ -310,6 +321,8 @@ def forum_phrase(text: str) -> str | None:
     m = _MEETING_OF.search(text)
     if m is not None:
         return m.group(1).strip()
+    if "møde" in text and (forum := forum_of_meeting(text)) is not None:
+        return forum
     m = _GENITIVE_MEETING.match(_KIND_WORD.sub("", text).strip())
     if m is not None:
         return _SEPARATORS.sub("", m.group(1)) or None
@@ -507,6 +520,22 @@ _LEAD_IN_FORUM = re.compile(
     + r")(?:\s+for\s+[\p{L}\s\-]{3,60}?)?)(?=\s*[:,]|\s+(?:over|at|anbefaler|godkender|tager)\b|$)",
     re.I,
 )
+
+
+def forum_of_meeting(text: str) -> str | None:
+    """The forum a common-noun title names by its meeting: "bestyrelsesmøde i Fonden Nordlys"
+    -> "Fonden Nordlys" (the organisation named); "afdelingsbestyrelsesmøde" ->
+    "Afdelingsbestyrelsen", "byrådsmøde" -> "Byrådet" (the forum, definite); "møde" -> None."""
+    m = _FORUM_MEETING.search(text.strip())
+    if m is None:
+        return None
+    stem, named = m.group(1).casefold(), m.group(2)
+    if named:
+        return named.strip()
+    if not stem.endswith(_FORUM_STEMS):
+        return None
+    definite = stem + ("n" if stem.endswith("e") else "et")
+    return definite[:1].upper() + definite[1:]
 
 
 def body_from_items(decision_bodies: Iterable[str | None], lead_ins: Iterable[str]) -> str | None:
