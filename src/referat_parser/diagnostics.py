@@ -25,7 +25,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         "warning",
         "{count} bytes on this line are not UTF-8 (the rest of the file is) and were replaced",
     ),
-    "page-furniture-removed": ("info", "removed {count} running header/footer lines ({text!r})"),
+    "page-furniture-removed": (
+        "info",
+        "removed {count} running header/footer lines (lines {lines})",
+    ),
     "web-furniture-removed": ("info", "removed {count} web page furniture lines (lines {lines})"),
     "table-continued": ("info", "the table continues from page {previous}; joined"),
     "no-agenda-items": ("info", "no agenda items (Punkt) found; the text is kept as sections"),
@@ -127,3 +130,18 @@ class Diagnostics:
     def sorted(self) -> list[Diagnostic]:
         """Stable order for byte-identical output: by line, then code."""
         return sorted(self.items, key=lambda d: (d.line or 0, d.code, d.message))
+
+
+def line_runs(numbers: list[int]) -> str:
+    """ "3, 4, 6-9": sorted line numbers, runs joined. Removed furniture is accounted for by
+    its line numbers, never by repeating its text in the output."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)

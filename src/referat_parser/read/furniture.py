@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 import regex as re
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, line_runs
 from ..headings import PUNKT_HEADING, is_block_heading
 from ..lines import Line
 from ..vocab import ABSENT_LABELS, PARTICIPANT_HEADINGS, SUBSTITUTE_LABELS
@@ -77,8 +77,9 @@ def strip_page_furniture(lines: list[Line], diags: Diagnostics) -> list[Line]:
                 furniture.add(ln.no)
     _keep_first_title(pages, furniture)
     if furniture:
-        sample = next(ln.stripped for ln in lines if ln.no in furniture)
-        diags.add("page-furniture-removed", count=len(furniture), text=sample[:60])
+        diags.add(
+            "page-furniture-removed", count=len(furniture), lines=line_runs(sorted(furniture))
+        )
         lines = [ln for ln in lines if ln.no not in furniture]
     return join_split_tables(lines, diags)
 

@@ -12,7 +12,7 @@ import html
 
 import regex as re
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, line_runs
 from ..lines import Line
 from ..vocab import FOOTER_LINKS, NOISE_LINE_STARTS, NOISE_LINES, NOISE_PATTERNS, NOISE_PREFIXES
 
@@ -133,19 +133,5 @@ def clean_lines(lines: list[Line], diags: Diagnostics | None = None) -> list[Lin
         text = clean_inline(strip_noise_prefix(line.text)).rstrip()
         out.append(line if text == line.text else line.with_text(text))
     if removed and diags is not None:
-        diags.add("web-furniture-removed", count=len(removed), lines=_numbers(removed))
+        diags.add("web-furniture-removed", count=len(removed), lines=line_runs(removed))
     return out
-
-
-def _numbers(numbers: list[int]) -> str:
-    """ "3, 4, 6-9": line numbers, runs joined."""
-    parts: list[str] = []
-    start = prev = numbers[0]
-    for n in [*numbers[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if n is not None:
-            start = prev = n
-    return ", ".join(parts)
