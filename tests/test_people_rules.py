@@ -267,3 +267,21 @@ def test_a_from_label_names_the_organisation_of_its_members() -> None:
     assert got["Mads Bro"] == ("Praksisenheden, Region Vestfjord", "Region Vestfjord", [], None)
     assert got["Asta Krog"] == (None, "sekretariatet", ["referent"], None)
     assert got["Åse Thy"] == (None, "sekretariatet", ["suppleant"], "Jon Friis")
+
+
+def test_attendees_in_a_sentence_keep_title_organisation_and_role() -> None:
+    """ "Fra X deltog title Name (role) og title Name": X is their organisation; "deltog
+    endvidere title Name, Org" beside a member list adds the guest with the organisation after
+    the name (a word holding a title inside it, "Revisionshuset", is no title)."""
+    doc = parse_text(
+        "Referat af bestyrelsesmøde\n\nDeltagere:\nKarl Vig (formand)\nTove Ask\n"
+        "Fra Boligforeningen Hjem deltog inspektør Kim Lyng (referent) og ejendomsmester Ane"
+        " Friis.\nUnder punkt 2 deltog endvidere revisor Nis Holm, Revisorhuset Syd.\n\n"
+        "1. Godkendelse af dagsorden\n\nGodkendt.\n"
+    )
+    got = {p.name: (p.title, p.organisation, p.roles) for p in doc.participants}
+    assert got["Kim Lyng"] == ("inspektør", "Boligforeningen Hjem", ["referent"])
+    assert got["Ane Friis"] == ("ejendomsmester", "Boligforeningen Hjem", [])
+    assert got["Nis Holm"] == ("revisor", "Revisorhuset Syd", [])
+    assert "Revisorhuset Syd" not in got
+    assert doc.unplaced == []

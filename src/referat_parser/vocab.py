@@ -220,8 +220,21 @@ ABSENCE_REASONS: dict[str, str] = {
 # deltog i stedet for X"). Effects: "absent[:reason]" (an absence from the meeting; an
 # "after" absence in a sentence that mentions "afbud" has that reason), "present",
 # "partial" (took part in the meeting, not in an item), "substitute" (stood in for the
-# sentence's absentee: "X havde meldt afbud, og Y deltog i stedet").
+# sentence's absentee: "X havde meldt afbud, og Y deltog i stedet"). "titled": the people
+# after the phrase came besides the members, each maybe with a title before the name and an
+# organisation after it ("Fra Engbo Administration deltog driftschef Mette Svane (referent) og
+# ejendomsmester Frederik Lau", "Under punkt 3 deltog endvidere revisor Claus Erbs, Revisorhuset
+# Nord"); a named group "org" is the organisation of them all.
 ATTENDANCE_PHRASES: tuple[tuple[str, str, str], ...] = (
+    (
+        (
+            r"^fra\s+(?P<org>(?-i:\p{Lu})[^,.;:]{1,60}?)\s+deltog\b(?!\s+(?:ikke|i\s+stedet|via"
+            r"|pr\b|over|som|virtuelt|online|digitalt|telefonisk))"
+        ),
+        "titled",
+        "present",
+    ),
+    (r"\bdeltog\s+(?:endvidere|også|desuden|tillige|yderligere)\b", "titled", "present"),
     (r"\bafbud\s+fra\b", "after", "absent:afbud"),
     (r"\bfraværende\s+var\b", "after", "absent"),
     (r"\bvar\s+(?:mødt|til\s+stede),?\s+(?:undtagen|bortset\s+fra)\b", "after", "absent"),

@@ -34,9 +34,11 @@ from dataclasses import dataclass
 
 import regex as re
 
+from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..names import NAME
 from ..vocab import ABBREVIATIONS, ATTENDANCE_PHRASES, PARTY_LETTERS, SUBSTITUTE_LABELS
+from .persons import names_after_title, parse_person_line
 
 _PHRASES = tuple(
     (re.compile(pattern, re.I), side, effect) for pattern, side, effect in ATTENDANCE_PHRASES
@@ -50,6 +52,7 @@ _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=
 # or an abbreviation ("kl. 15.30").
 _SENTENCE_END = re.compile(rf"(?<!\b\p{{Lu}}\.)(?<!\b(?i:{_ABBREV}))(?<=[.!?])\s+(?=[\p{{Lu}}\d])")
 # Between the names of a list, once whitespace is normalised to single spaces.
+_PARENS = re.compile(r"\s*\([^()]*\)")
 _LIST_SEPARATOR = re.compile(r" ?, (?:og )?| og | samt ")
 _PARTY = "|".join(sorted(PARTY_LETTERS, key=len, reverse=True))
 _PARTY_AFTER = re.compile(rf"^(.*?)\s*\(({_PARTY})\)\s*$")
@@ -74,6 +77,10 @@ class Fact:
     line: Line
     substitute_for: str | None = None
     items: tuple[int, ...] = ()  # the items a partial absence concerns, when printed
+    title: str | None = None  # "titled" phrases: what the sentence says of the person
+    organisation: str | None = None
+    roles: tuple[str, ...] = ()
+    attendee: bool = False  # came besides the members ("deltog endvidere"): listed or not
 
 
 def might_say_attendance(text: str) -> bool:
@@ -142,6 +149,9 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
     for pattern, side, effect in _PHRASES:
         for m in pattern.finditer(sentence):
             kind, _, reason = effect.partition(":")
+            if side == "titled":
+                found.extend(_attendees(sentence[m.end() :], m.groupdict().get("org"), line))
+                continue
             if side == "both":  # "Y deltog i stedet for X"
                 replaced = names_after(sentence[m.end() :])[:1]
                 for name, party in replaced:
@@ -166,6 +176,34 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
                 items = _items(sentence[m.end() :]) if kind == "partial" else ()
                 found.append(Fact(name, party, kind, reason or None, line, items=items))
     return found
+
+
+def _attendees(text: str, org: str | None, line: Line) -> list[Fact]:
+    """ "driftschef Mette Svane (referent) og ejendomsmester Frederik Lau", "statsautoriseret
+    revisor Claus Erbs, Revisorhuset Nord": each person with a title before the name and an
+    organisation after it. A part after a titled person that is no titled person itself is that
+    person's affiliation; in a list of plain names ("A, B og C") each part is a person."""
+    text = _before_relative(_spaced(text).rstrip(".!?:;"))
+    chunks: list[list[str]] = []
+    for part in (p.strip() for p in _LIST_SEPARATOR.split(text)[:_MAX_NAMES]):
+        titled = names_after_title(part)
+        bare = _PARENS.sub("", part).strip()
+        if titled or (NAME.match(bare) and not (chunks and names_after_title(chunks[-1][0]))):
+            chunks.append([part])
+        elif chunks and part[:1].isupper():
+            chunks[-1].append(part)
+        else:
+            break
+    facts: list[Fact] = []
+    for chunk in chunks:
+        entry = parse_person_line(", ".join(chunk), line, Diagnostics())
+        if entry is None:
+            break
+        facts.append(
+            Fact(entry.name, entry.party, "present", None, line, title=entry.title,
+                 organisation=entry.organisation or org, roles=tuple(entry.roles), attendee=True)
+        )  # fmt: skip
+    return facts
 
 
 def _substitute_pairs(value: str, line: Line) -> list[Fact]:

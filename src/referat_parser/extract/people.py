@@ -554,12 +554,15 @@ def _apply_facts(
             if listed and fact.effect == "absent":
                 diags.add("absent-unknown", at=fact.line, name=fact.name)
                 continue
-            if listed:
+            if listed and not fact.attendee:
                 continue
             person = Participant(name=fact.name, party=fact.party, attendance="present",
                                  line=fact.line.no, page=fact.line.page)  # fmt: skip
             cast.append(person)
         person.party = person.party or fact.party
+        person.title = person.title or fact.title
+        person.organisation = person.organisation or fact.organisation
+        person.roles = list(dict.fromkeys([*person.roles, *fact.roles]))
         if fact.effect == "absent":
             person.attendance = "absent"
             person.absence_reason = _reason(filter(None, [person.absence_reason, fact.reason]))

@@ -46,7 +46,11 @@ _STANDS_IN = re.compile(
     + r")\s+(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){0,4})\s*$"
 )
 _ORG_MARKER = re.compile(r"(?:" + "|".join(ORGANISATION_MARKERS) + r")", re.I)
-_TITLE_WORD = re.compile(r"(?:" + "|".join(map(re.escape, TITLE_WORDS)) + r")", re.I)
+# A title word ends its word, maybe inflected ("driftschef", "Overlæge", "chefen"), so an
+# organisation holding one inside a word ("Revisorhuset Nord", "Lægehuset") is no title.
+_TITLE_WORD = re.compile(
+    r"(?:" + "|".join(map(re.escape, TITLE_WORDS)) + r")(?:en|er|erne|e|s)?(?![\p{L}])", re.I
+)
 # "borgmester Horsens Kommune": a lower-case title followed by a capitalised organisation.
 _TITLE_THEN_ORG = re.compile(r"^(\p{Ll}[\p{L}\s-]*?)\s+(\p{Lu}.*)$")
 # "Direktør i Region Nordjylland": the organisation after " i ".
