@@ -19,6 +19,8 @@ from referat_parser.lines import Line, split_lines
         ("Bilag", "bilag"),
         ("Beslutningstema", "andet"),
         ("Lovgrundlag", "andet"),
+        ("Indstilling fra administrationen:", "indstilling"),
+        ("Sagsfremstilling fra forvaltningen", "sagsfremstilling"),
     ],
 )
 def test_block_heading_vocabulary(text: str, kind: str) -> None:
@@ -36,7 +38,8 @@ def test_decision_heading_carries_body_and_date() -> None:
 @pytest.mark.parametrize(
     "text",
     ["PROCES", "ØKONOMI", "Klyngeøkonomi", "Målgruppen", "Status på arbejdet", "Proces",
-     "Beslutningen blev truffet i enighed.", "Bilag er vedlagt."],
+     "Beslutningen blev truffet i enighed.", "Bilag er vedlagt.",
+     "Bilag fra mødet", "Indstilling fra administrationen om budget for 2025 og 2026 blev fulgt"],
 )  # fmt: skip
 def test_subheadings_and_sentences_are_not_block_headings(text: str) -> None:
     assert block_heading(Line(1, text)) is None

@@ -367,6 +367,8 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^ingen bemærkninger",
             r"^der var ikke noget til punktet",
             r"^intet til (?:dette )?punkt",
+            r"^intet til referat",
+            r"^intet at referere",
             r"^ingen kommentarer",
             r"^intet\.?$",
             r"^intet nyt\b",

@@ -190,6 +190,8 @@ def _known_heading(text: str) -> HeadingProbe | None:
             return "history", None, None
         if key in BLOCK_HEADINGS:
             return BLOCK_HEADINGS[key], None, None
+        if (by := _heading_by(key)) is not None:
+            return by, None, None
         if key in PART_TITLES:
             return "part", None, None
     if first in _DECISION_INITIALS and key.startswith(DECISION_HEADING_WORDS):
@@ -204,6 +206,17 @@ def _known_heading(text: str) -> HeadingProbe | None:
             when = find_date(m.group(2))[0] if m.group(2) else None
             return "beslutning", m.group(1).strip(), when
     return None
+
+
+def _heading_by(key: str) -> str | None:
+    """ "Indstilling fra administrationen", "Sagsfremstilling fra forvaltningen": a heading word
+    with the author after "fra" (an association's minutes) is that heading."""
+    word, sep, author = key.partition(" fra ")
+    kind = BLOCK_HEADINGS.get(word) if sep and 0 < len(author.split()) <= 4 else None
+    return kind if kind in _AUTHORED_KINDS else None
+
+
+_AUTHORED_KINDS = frozenset({"indstilling", "sagsfremstilling", "resume"})
 
 
 def inline_heading(line: Line) -> tuple[str, str, str] | None:
