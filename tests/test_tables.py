@@ -769,3 +769,37 @@ def test_a_count_table_stays_no_money() -> None:
     text = "1. Elevtal\n\nSagsfremstilling\nTal:\n\nÅrgang\t2023\t2024\n1.\t52\t48\n2.\t47\t51\n"
     (table,) = parse_text(text).items[0].tables
     assert not table.is_money
+
+
+FIGURE_LIST = (
+    "Sekretariatet indstiller følgende bevillinger:\n"
+    "Ansøger og formål Indstillet beløb (kr.)\n"
+    "Fjordby Kunstforening, katalog 45.000\n"
+    "Vævelauget, udstyr 28.000\n"
+    "Keramikgruppen, gæsteophold 2025 60.000\n"
+    "I alt {total}\n"
+    "Bestyrelsen godkendte indstillingen.\n"
+)
+
+
+def test_a_figure_list_with_single_spaces_is_a_table_when_its_total_checks() -> None:
+    """pdftotext without -layout joins the columns by one space: the rows and the total line
+    are a table when the total is their sum, the header split before its money words."""
+    scan = extract_tables(split_lines(FIGURE_LIST.format(total="133.000")), Diagnostics())
+    (table,) = scan.tables
+    assert table.columns == ["Ansøger og formål", "Indstillet beløb (kr.)"]
+    assert [(r.label, r.values) for r in table.rows] == [
+        ("Fjordby Kunstforening, katalog", [Decimal(45000)]),
+        ("Vævelauget, udstyr", [Decimal(28000)]),
+        ("Keramikgruppen, gæsteophold 2025", [Decimal(60000)]),
+    ]
+    assert table.totals_ok is True
+    assert sorted(scan.consumed) == [2, 3, 4, 5, 6]
+
+
+def test_lines_ending_in_figures_without_a_matching_total_stay_prose() -> None:
+    scan = extract_tables(split_lines(FIGURE_LIST.format(total="130.000")), Diagnostics())
+    assert scan.tables == []
+    # the sum checks, but bare figures under no header that names a unit are counts, not money
+    prose = "Fremmødet blev talt.\nFørste dag kom 45\nanden dag 28\ntredje dag 2\nI alt 75\n"
+    assert extract_tables(split_lines(prose), Diagnostics()).tables == []

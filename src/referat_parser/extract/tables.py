@@ -109,7 +109,8 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
     consumed: set[int] = set()
     block = "\n".join(line.text for line in lines)  # one scan each, not one per line
     captioned = "abel" in block or "kema" in block or "ABEL" in block
-    if "\t" not in block and "  " not in block and not captioned:
+    totalled = "alt " in block or "ALT " in block or "otal " in block  # a figure list's total
+    if "\t" not in block and "  " not in block and not captioned and not totalled:
         return TableScan([], frozenset())
     space_runs = _SpaceRuns(lines)
     i = 0
@@ -124,6 +125,8 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
         run, end = _run(lines, i)
         if not run:
             run, end = space_runs.run_at(i)
+        if not run:
+            run, end = _figure_list_at(lines, i)
         if len(run) >= 2 and not _looks_like_toc([cells for _, cells in run]):
             rows = [cells for _, cells in run]
             numbers = [line.no for line, _ in run]
@@ -218,6 +221,69 @@ _ALIGN = 2  # columns may drift this many characters between rows
 
 
 _Cell = tuple[str, int, int]  # text, start column, end column
+
+
+# "Ribe Kunstforening, udstillingskatalog 45.000", "I alt 215.000 kr.": a label and one figure
+# at the line's end, separated by a single space (``pdftotext`` without ``-layout``).
+_LABEL_FIGURE = re.compile(
+    r"^(\S.{0,150}?)\s(-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|-?\d{1,3}(?:,\d{1,2})?)(\s?kr\.?)?$"
+)
+
+
+def _figure_list_at(lines: Sequence[Line], i: int) -> tuple[list[tuple[Line, list[str]]], int]:
+    """A table whose columns were joined by single spaces: two or more lines of a label and a
+    figure, then a total line whose figure is their sum (the sum is the evidence: without it
+    such lines are prose), with the header above it split before its money words ("Ansøger og
+    formål Indstillet beløb (kr.)"). Returns the rows (the header first) and the line after."""
+    rows: list[tuple[Line, list[str]]] = []
+    k = i
+    while k < len(lines) and (m := _label_figure(lines[k])) is not None:
+        rows.append((lines[k], [m[0], m[1]]))
+        k += 1
+        if is_total_label(m[0]):
+            break
+    if len(rows) < 3 or not is_total_label(rows[-1][1][0]) or not _sums_to_total(rows):
+        return [], i
+    header = _figure_list_header(lines[i - 1]) if i > 0 else None
+    if header is None and not all(row[1][1].endswith(".") for _, row in rows):
+        return [], i  # bare figures need a header that names the unit
+    head = [(lines[i - 1], header)] if header is not None else []
+    return [*head, *rows], k
+
+
+def _label_figure(line: Line) -> tuple[str, str] | None:
+    text = line.stripped
+    if (not text[-1:].isdigit() and not text.endswith(("kr.", "kr"))) or "\t" in line.text:
+        return None
+    m = _LABEL_FIGURE.match(text)
+    return (m.group(1).strip(), m.group(2) + (m.group(3) or "")) if m is not None else None
+
+
+def _sums_to_total(rows: Sequence[tuple[Line, list[str]]]) -> bool:
+    figures = [parse_number(cells[1].removesuffix("kr.").removesuffix("kr")) for _, cells in rows]
+    known = [f for f in figures if f is not None]
+    if len(known) != len(figures):
+        return False
+    *body, total = known
+    return sum(body, Decimal(0)) == total
+
+
+def _figure_list_header(line: Line) -> list[str] | None:
+    """ "Ansøger og formål Indstillet beløb (kr.)" -> ["Ansøger og formål", "Indstillet beløb
+    (kr.)"]: split before the capitalised word that opens the money words."""
+    words = line.stripped.split()
+    if not words or len(line.stripped) > 120 or _label_figure(line) is not None:
+        return None
+    for k in range(1, len(words)):
+        right = " ".join(words[k:]).casefold()
+        left = " ".join(words[:k]).casefold()
+        if (
+            words[k][:1].isupper()
+            and any(word in right for word in MONEY_HEADER_WORDS)
+            and not any(word in left for word in MONEY_HEADER_WORDS)
+        ):
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return None
 
 
 def _space_cells(line: Line) -> list[_Cell] | None:
