@@ -26,7 +26,7 @@ from referat_parser.diagnostics import Diagnostics
 from referat_parser.extract import metadata
 from referat_parser.layout import outline
 from referat_parser.layout.blocks import absent_names_text
-from referat_parser.layout.candidates import DOTTED_HEADING, WORD_HEADING
+from referat_parser.layout.candidates import DOTTED_HEADING, WORD_HEADING, is_case_label
 from referat_parser.lines import split_lines
 from referat_parser.models import Document
 from referat_parser.pipeline import parse_text, text_lines
@@ -89,12 +89,13 @@ def _item_lines(item, kept, reported) -> set[int]:  # type: ignore[no-untyped-de
         title = item.title or ""
         number = "" if item.number is None else str(item.number)
         if line.no < first_block and (
-            (item.case_number and item.case_number in text)
+            (item.case_number and (item.case_number in text or is_case_label(line)))
             or (title and (title in text or text in title))
             or (number and text.rstrip(".") == number)  # the heading's restated number
             or (title and _printed_title(text) in title)  # the heading printed twice
         ):
             claimed.add(line.no)  # the heading, a wrapped title, its case number (003: before)
+            # and a bare "Sagnr.:" label with the number on the line below (RSD 2007)
         elif item.absent and any(name in text for name in item.absent):
             claimed.add(line.no)  # "Fraværende Stephanie Lose, V (orlov)" -> item.absent
         if line.no not in reported and _names_lost(line, item):

@@ -15,6 +15,9 @@ CASES = {
     "absence-names-joined-by-og.txt": ["Åse Lose", "Søren Lindeneg Drejø"],
     "absence-afbud-one-word-in-item.txt": ["Anders"],  # "Afbud: Anders": a label promises names
     "absence-second-name-after-og-lost.txt": ["Åse Lose", "Søren Møller"],  # "…, V og Søren …"
+    # between the title and the case number: not a wrapped title line
+    "absence-under-a-title-before-the-case-number.txt": ["Jens Peter Lose"],
+    "absence-under-a-toc-shaped-title.txt": ["Kristine Ærø-Hansen", "Ib Libergren"],
 }
 
 

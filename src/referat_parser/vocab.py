@@ -141,7 +141,7 @@ DECISION_HEADING_WORDS: tuple[str, ...] = ("beslutning", "afgørelse")
 
 # "Punkt 5: …", "Pkt. 5 …", "Sag 5 …", "Sag nr. 5 …", "Nr.60 - …", "§ 5 …" open an agenda item
 # (layout/candidates.py: the "word" form).
-ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt", "dagsordenspunkt", "sag", "nr", "§")
+ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt", "dagsordenspunkt", "sag", "nr", "§", "emne")
 # A line under an item's heading that says whether the item is public (Acadre's web pages:
 # "Åbent punkt" / "Lukket punkt" between the title and "Sagsnr."): part of the heading, never
 # of the title or the text (casefolded, without a final full stop).

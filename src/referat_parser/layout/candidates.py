@@ -31,11 +31,12 @@ _LEAD_WORD = "|".join(
     w.replace(" ", r"\s+") for w in sorted(ITEM_LEAD_WORDS, key=len, reverse=True)
 )
 # "Punkt 5: Title", "Pkt. 24 Title", "Nr.60 - Title", "Sag nr. 3 – Title", "§ 5 Title",
-# "PUNKT 3" (title on the next line), "Ad pkt. 2 Title", "Ad 1. Title". The separator after
+# "PUNKT 3" (title on the next line), "Ad pkt. 2 Title", "Ad 1. Title", "Sag 15/2024 - Title"
+# (a case numbered within its year: the item number is 15), "Emne 3: Title". The separator after
 # the number is optional.
 WORD_HEADING = re.compile(
     rf"^(?:(?:{_LEAD_WORD})\s+(?:(?:{_ITEM_WORD})\.?\s*)?|(?:{_ITEM_WORD})\.?\s*)"
-    r"(?:nr\.?\s*)?(\d{1,3})(?![\d.,/:-]\d)"
+    r"(?:nr\.?\s*)?(\d{1,3})(?:/(?:19|20)\d\d)?(?![\d.,/:-]\d)"
     r"(?:\s*[:.)]\s*|\s*[-–]\s+|\s+|$)(.{0,300})$",
     re.I,
 )
@@ -45,6 +46,9 @@ BULLETS = "•·*"
 DOTTED_HEADING = re.compile(r"^[\s•·*]*(\d{1,3})[.)](?!\d)\s*(\S.{0,300})$")
 # "38Godkendelse af dagsorden": digits glued to a capitalised word of three letters or more.
 GLUED_HEADING = re.compile(r"^(\d{1,3})(\p{Lu}\p{Ll}{2,}.{0,300})$")
+# "III.<TAB>Regnskab for 1. kvartal", "IV. Indkomne forslag": Roman numerals (a Word list).
+ROMAN_HEADING = re.compile(r"^([IVX]{1,6})\.\s+(\S.{0,300})$")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 BARE_NUMBER = re.compile(r"^[\s•·*]*(\d{1,3})\.?$")
 # "19. marts 2024: …", "1. januar": a date, not a numbered title.
 _MONTH_START = re.compile(
@@ -122,9 +126,27 @@ def next_content(lines: Sequence[Line], i: int, limit: int = 50) -> int | None:
 
 
 def _could_open(text: str) -> bool:
-    """Cheap first test (it runs for every line): a digit, a bullet or an item word's initial."""
+    """Cheap first test (it runs for every line): a digit, a bullet, a Roman numeral's letter
+    or an item word's initial."""
     first = text[:1]
-    return first.isdigit() or first in "•·*§" or first.casefold() in _WORD_INITIALS
+    return first.isdigit() or first in "•·*§IVX" or first.casefold() in _WORD_INITIALS
+
+
+def roman_value(numeral: str) -> int | None:
+    """ "IV" -> 4, "XII" -> 12; None for what is no well-formed numeral ("IIII", "VX")."""
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = _ROMAN[ch]
+        total += -value if k + 1 < len(numeral) and _ROMAN[numeral[k + 1]] > value else value
+    return total if _to_roman(total) == numeral else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
 
 
 _WORD_INITIALS = frozenset(word[0] for word in (*ITEM_WORDS, *ITEM_LEAD_WORDS))
@@ -136,6 +158,9 @@ def candidate_at(lines: Sequence[Line], i: int) -> Candidate | None:
     text = lines[i].stripped
     if not text or not _could_open(text):
         return None
+    if text[0] in "IVX" and (m := ROMAN_HEADING.match(text)) is not None:
+        value = roman_value(m.group(1))
+        return Candidate("roman", value, m.group(2).strip(), i, i) if value else None
     if not text[0].isdigit() and text[0] not in "•·*":
         return _word(lines, i, text)
     m = DOTTED_HEADING.match(text)

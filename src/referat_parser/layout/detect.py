@@ -36,7 +36,7 @@ from ..diagnostics import Diagnostics
 from ..lines import Line, join_wrapped
 from ..models import TocEntry
 from ..vocab import ACCESS_LINES, BLOCK_HEADINGS, DOCUMENT_KINDS, TOC_HEADINGS, initials
-from .blocks import block_heading, inline_heading, split_glued_heading
+from .blocks import absence_record, block_heading, inline_heading, split_glued_heading
 from .candidates import (
     BULLETS,
     DOTTED_HEADING,
@@ -61,7 +61,7 @@ _NAME_ONLY = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){0,2}\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}
 GAP_COST = 0.75
 REPEAT_COST = 2.0
 MAX_GAP = 4
-_FORMS = ("word", "dotted", "glued", "bare")
+_FORMS = ("word", "dotted", "glued", "bare", "roman")
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,6 +538,7 @@ def _continues_title(line: Line) -> bool:
         and sum(ch.isalpha() for ch in text) >= 3
         and len(text) <= 160
         and block_heading(line) is None
+        and absence_record([line], 0) is None  # "Afbud: Jens Holm" under the title
         and not text.endswith((".", ":"))
         and text.casefold().rstrip(":") not in BLOCK_HEADINGS
     )
