@@ -235,6 +235,7 @@ ATTENDANCE_PHRASES: tuple[tuple[str, str, str], ...] = (
         "present",
     ),
     (r"\bdeltog\s+(?:endvidere|også|desuden|tillige|yderligere)\b", "titled", "present"),
+    (r"^(?:endvidere|desuden|også|tillige)\s+deltog\s*:?", "titled", "present"),
     (r"\bafbud\s+fra\b", "after", "absent:afbud"),
     (r"\bfraværende\s+var\b", "after", "absent"),
     (r"\bvar\s+(?:mødt|til\s+stede),?\s+(?:undtagen|bortset\s+fra)\b", "after", "absent"),
@@ -275,9 +276,10 @@ ROLES: tuple[str, ...] = (
 )  # fmt: skip
 # Inside a member's parentheses, the member stood in for someone ("Sofie Krag, praktiserende
 # læge (stedfortræder for Anja Sommer)", "Bodil Krarup (1. suppleant, deltog i stedet for
-# Torben Ulv)"): the words before "for" and the name after it.
+# Torben Ulv)", "(indkaldt for Ole Pihl)"): the words before "for" and the name after it.
 STANDS_IN_FOR: tuple[str, ...] = (
     "stedfortræder for", "suppleant for", "vikar for", "i stedet for", "mødte for",
+    "indkaldt for",
 )  # fmt: skip
 
 # Group headings a participant list is split under ("Direktørforum:", "Sekretariat").

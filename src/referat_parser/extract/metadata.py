@@ -321,7 +321,7 @@ def forum_phrase(text: str) -> str | None:
     m = _MEETING_OF.search(text)
     if m is not None:
         return m.group(1).strip()
-    if "møde" in text and (forum := forum_of_meeting(text)) is not None:
+    if "møde" in text.casefold() and (forum := forum_of_meeting(text)) is not None:
         return forum
     m = _GENITIVE_MEETING.match(_KIND_WORD.sub("", text).strip())
     if m is not None:
