@@ -17,7 +17,10 @@ Serves the forms minutes print instead of (or beside) a list:
   deltog som suppleanter.", "X mødte frem kl. 18.27 …", "X forlod mødet …", "X erklærede
   sig inhabil og forlod …", "Per Larsen havde meddelt, at han var forsinket.";
 * part of the meeting: "Maria Gudme (A) deltog ikke i sagens behandling.", "X deltog ikke i
-  punkterne 2 – 11": the person took part in the meeting; the item records the absence.
+  punkterne 2 – 11": the person took part in the meeting; the item records the absence;
+* attendees besides the members, with title, organisation and role: "Fra Engbo Administration
+  deltog driftschef Mette Svane (referent) og …", "deltog endvidere revisor Claus Erbs,
+  Revisorhuset Nord", "Desuden deltog: Faglig sekretær Hans Viborg (referent)".
 
 The phrases are data (``vocab.ATTENDANCE_PHRASES``): each says where the names stand (before
 or after it) and what it says of them. Names are read as a list ("A, B og C"), each a

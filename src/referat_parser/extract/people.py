@@ -149,8 +149,8 @@ def extract_participants(
     facts = read_attendance(meeting_lines)
     _apply_facts(cast, facts, listed, diags)
     # the header lines a list used are placed where they name a participant (the labels are
-    # the header's, read by the metadata)
-    # and the header lines an attendance statement was read from ("Stedfortrædere: …")
+    # the header's, read by the metadata), and so are those an attendance statement was read
+    # from ("Stedfortrædere: …", a bare "Stedfortræder" over its pairs)
     header_nos = {ln.no for ln in header}
     statements = statement_lines([ln for ln in header if not ln.blank], facts) & header_nos
     people = People(cast, ({p.line for p in cast} & used) | statements)
