@@ -21,6 +21,8 @@ from referat_parser.lines import Line, split_lines
         ("Lovgrundlag", "andet"),
         ("Indstilling fra administrationen:", "indstilling"),
         ("Sagsfremstilling fra forvaltningen", "sagsfremstilling"),
+        ("Aftale:", "beslutning"),
+        ("Aftaler", "beslutning"),
     ],
 )
 def test_block_heading_vocabulary(text: str, kind: str) -> None:
@@ -126,3 +128,16 @@ def test_two_undated_decisions_in_a_decision_first_item_take_the_first_and_say_s
     assert [d.code for d in doc.diagnostics if d.code == "decision-ambiguous"] == [
         "decision-ambiguous"
     ]
+
+
+def test_an_inline_attachment_line_ends_an_inline_decision_only() -> None:
+    """ "Bilag: X" right under "Aftale: …" is the item's attachment block, not the decision's
+    text; inside a Sagsfremstilling it stays a line of that block."""
+    text = "Aftale: Forslaget blev vedtaget.\n\nBilag: Kort over stien\n"
+    blocks, _ = split_blocks(split_lines(text))
+    assert [(b.kind, render(b.content)) for b in blocks] == [
+        ("beslutning", "Forslaget blev vedtaget."), ("bilag", "Kort over stien"),
+    ]  # fmt: skip
+    text = "Sagsfremstilling\n\nSe planen.\nBilag: Kort over stien\n"
+    blocks, _ = split_blocks(split_lines(text))
+    assert [b.kind for b in blocks] == ["sagsfremstilling"]

@@ -44,14 +44,16 @@ def score_set(
 
 
 def score_docs(
-    gold_dir: Path, doc_dir: Path, ext: str = ".txt"
+    gold_dir: Path, doc_dir: Path, ext: str | None = ".txt"
 ) -> dict[str, tuple[int, int, list[str]]]:
     """Per document of ``doc_dir`` with a gold file in ``gold_dir``: (passed, total, failed
-    facts), as score.py counts them (tests/test_holdout.py scores its own set with it)."""
+    facts), as score.py counts them (tests/test_holdout.py scores its own set with it).
+    ``ext`` None: the document of the gold's name whatever its format (.txt, .html, .docx)."""
     scorer = _scorer()
     out: dict[str, tuple[int, int, list[str]]] = {}
     for gold_path in sorted(gold_dir.glob("*.json")):
-        doc = doc_dir / f"{gold_path.stem}{ext}"
+        found = sorted(doc_dir.glob(f"{gold_path.stem}.*")) if ext is None else []
+        doc = found[0] if found else doc_dir / f"{gold_path.stem}{ext or '.txt'}"
         if not doc.exists():
             continue
         gold: dict[str, Any] = json.loads(gold_path.read_text(encoding="utf-8"))

@@ -285,3 +285,34 @@ def test_attendees_in_a_sentence_keep_title_organisation_and_role() -> None:
     assert got["Nis Holm"] == ("revisor", "Revisorhuset Syd", [])
     assert "Revisorhuset Syd" not in got
     assert doc.unplaced == []
+
+
+def test_inline_list_roles_from_and_titles_before_names() -> None:
+    """A bare role token is the role of the name before it ("udvalgsformand": formand, the
+    word kept as the title); a capitalised title word before a name is the title ("Kulturchef
+    Ole Krag"); "fra X" after a name says where the person comes from (a proper name is the
+    organisation, a common noun nothing)."""
+    from referat_parser.extract.persons import split_inline_list
+
+    text = "Hanne Bro (C), udvalgsformand, Kulturchef Ole Krag og Lis Mo fra Nordby Borgerforening"
+    diags = Diagnostics()
+    entries = split_inline_list(text, Line(1, text), diags)
+    assert [(e.name, e.party, e.title, e.roles, e.organisation) for e in entries] == [
+        ("Hanne Bro", "C", "udvalgsformand", ["formand"], None),
+        ("Ole Krag", None, "Kulturchef", [], None),
+        ("Lis Mo", None, None, [], "Nordby Borgerforening"),
+    ]
+    text = "Finn Dahl (A) fra udvalget og Lis Mo fra foreningen"
+    entries = split_inline_list(text, Line(2, text), diags)
+    assert [(e.name, e.organisation) for e in entries] == [("Finn Dahl", None), ("Lis Mo", None)]
+    assert diags.items == []
+
+
+def test_another_bodys_chair_is_a_title_only() -> None:
+    """ "regionsrådsformand" names the chair of another body, not of this meeting."""
+    from referat_parser.extract.persons import role_of
+
+    assert role_of("udvalgsformand") == "formand"
+    assert role_of("Bestyrelsesnæstformand") == "næstformand"
+    assert role_of("regionsrådsformand") is None
+    assert role_of("borgmester") is None

@@ -93,6 +93,9 @@ BLOCK_HEADINGS: dict[str, str] = {
     # a working group's or cluster's Word minutes: "Konklusion:" under each item
     "konklusion": "beslutning",
     "konklusioner": "beslutning",
+    # a dialogue or coordination meeting's minutes: what the parties agreed, "Aftale: …"
+    "aftale": "beslutning",
+    "aftaler": "beslutning",
     "bilag": "bilag",
     "bilagsfortegnelse": "bilag",
     "bilagsoversigt": "bilag",
@@ -273,6 +276,12 @@ ROLES: tuple[str, ...] = (
     "regional medformand", "kommunal medformand", "medformand", "formand", "næstformand",
     "mødeleder", "ordstyrer", "sekretariat", "referent", "sekretær", "tovholder", "observatør",
     "kasserer", "dirigent", "suppleant",
+)  # fmt: skip
+# A chair word compounded with a generic word for the forum chairs this forum ("udvalgsformand"
+# in a committee's minutes, "bestyrelsesformand" in a board's): the role "formand". One that
+# names another body ("regionsrådsformand", "byrådsformand") is a title only.
+CHAIR_FORUM_WORDS: tuple[str, ...] = (
+    "udvalgs", "bestyrelses", "råds", "forenings", "afdelings", "mødes",
 )  # fmt: skip
 # Inside a member's parentheses, the member stood in for someone ("Sofie Krag, praktiserende
 # læge (stedfortræder for Anja Sommer)", "Bodil Krarup (1. suppleant, deltog i stedet for

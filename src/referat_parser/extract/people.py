@@ -82,6 +82,12 @@ _ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
 # sekretariatet:", "Deltagere fra PLO-Sjælland" (a region's committee lists its members by the
 # party they come from).
 _FROM_GROUP = re.compile(r"^(?i:fra)\s+(\S[^,:;.]{1,60}?)\s*:?$")
+# A group and its members on one line, inside a list: "Fra Sønderlyng Lokalråd: Per Nøhr
+# (formand), Gitte Aalund (kasserer), Jonas Fenger og Bodil Storm."
+_FROM_GROUP_LIST = re.compile(r"^(?i:fra)\s+(\S[^:;]{1,60}?)\s*:\s*(\S.*)$")
+# A list value that goes on on the next line: it ends in a comma or in "og" ("…, Lis Holt (O)
+# og" / "Anders Mørk (Ø).").
+_UNFINISHED = re.compile(r"(?:,|\s(?:og|samt))$")
 # A header field label ("Mødested Rådhuset", "Dato: …"): the end of a list above it.
 _HEADER_LABEL = re.compile(
     r"^(?i:" + "|".join(sorted(HEADER_LABELS, key=len, reverse=True)) + r")(?![\p{L}])\s*:?\s"
@@ -235,7 +241,10 @@ def read_lists(
     reason: str | None = None
     group: str | None = None
     from_org: str | None = None  # the group a "… fra X" label names
+    joined: set[int] = set()  # lines read as the wrapped end of the line above
     for i, line in enumerate(content):
+        if i in joined:
+            continue
         text = line.stripped
         outside = mode is None and (len(text) > 600 or text[:1] not in _LIST_INITIALS)
         if outside and not (text[:1] in "•-*" and _list_label(text) is not None):
@@ -249,10 +258,22 @@ def read_lists(
             group = from_org = _named_group(text)
             used.add(line.no)
             if value:
+                value = _continued(value, content, i, joined, used)
                 target = absent if mode == "absent" else entries
                 target.extend(_value_entries(value, line, reason, diags, mode != "present"))
             continue
         if mode is None:
+            continue
+        if (members := _FROM_GROUP_LIST.match(LIST_MARKER.sub("", text))) is not None:
+            group = from_org = members.group(1)
+            value = _continued(members.group(2), content, i, joined, used)
+            members_found = _value_entries(
+                value, line, reason if mode == "absent" else None, diags, mode != "present"
+            )
+            for entry in members_found:
+                _join_group(entry, group, from_org)
+            (absent if mode == "absent" else entries).extend(members_found)
+            used.add(line.no)
             continue
         if _HEADER_LABEL.match(text):
             mode = None  # "Mødested Rådhuset": the next header label ends the list
@@ -282,6 +303,23 @@ def read_lists(
         else:
             mode = None  # the list ended
     return entries, absent, used
+
+
+def _continued(
+    value: str, content: Sequence[Line], i: int, joined: set[int], used: set[int]
+) -> str:
+    """The value of line ``i`` with the lines it runs on to while it is unfinished; those lines
+    are recorded as joined (not read again) and used."""
+    j = i + 1
+    while _UNFINISHED.search(value) and j < len(content):
+        nxt = content[j].stripped
+        if not nxt or _list_label(nxt) is not None or _FROM_GROUP_LIST.match(nxt):
+            break
+        value = f"{value} {nxt}"
+        joined.add(j)
+        used.add(content[j].no)
+        j += 1
+    return value
 
 
 def _value_entries(

@@ -29,6 +29,7 @@ from ..lines import Line
 from ..names import LIST_MARKER, NAME
 from ..vocab import (
     ABSENCE_REASONS,
+    CHAIR_FORUM_WORDS,
     ORGANISATION_MARKERS,
     PARTY_LETTERS,
     ROLES,
@@ -59,6 +60,17 @@ _IN_ORG = re.compile(r"\si\s(\p{Lu}[\p{L}\s-]*)$")
 _DASHES = (" - ", " – ")
 # Names run together: more words than a name has, with no separator at all.
 _LONGEST_NAME = 5
+# A chair's role compounded with a generic word for the forum ("udvalgsformand",
+# "bestyrelsesnæstformand"): the role is the chair word it ends in, the word stays the title.
+_CHAIR_WORDS = {
+    forum + role: role
+    for forum in CHAIR_FORUM_WORDS
+    for role in ROLES
+    if role.endswith("formand") and " " not in role
+}
+# "Mikael Thorsen (V) fra udvalget", "Ruth Kjær fra Sønderlyng Lokalråd": where the person
+# comes from, after the name (a capitalised place is the organisation).
+_FROM_TAIL = re.compile(r"\s+fra\s+(\S[^,]*)$")
 
 
 @dataclass(slots=True)
@@ -100,6 +112,13 @@ def _take_parentheses(text: str, entry: Entry) -> str:
         else:
             entry.extra.append(f"({inner})")
     return _PAREN.sub("", text).strip().rstrip(",").strip()
+
+
+def role_of(word: str) -> str | None:
+    """ "formand" -> "formand"; "udvalgsformand" -> "formand"; "næstformand" -> "næstformand";
+    "regionsrådsformand" (another body's chair) and other words -> None."""
+    folded = word.casefold()
+    return folded if folded in _ROLES else _CHAIR_WORDS.get(folded)
 
 
 def _take_role_words(text: str, entry: Entry) -> None:
@@ -146,6 +165,8 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
         if folded in _ROLES:
             entry.roles.append(folded)
             continue
+        if (chair := role_of(part)) is not None:
+            entry.roles.append(chair)  # "udvalgsformand": the role, and the title as printed
         if previous_org and _is_org_unit(part):  # "Region Midtjylland, Hospitalsenhed Vest"
             entry.organisation = f"{entry.organisation}, {part}"
             continue
@@ -237,9 +258,17 @@ def split_inline_list(
     entries: list[Entry] = []
     for token in named:
         probe = Entry(name="", line=line)
-        bare = _take_parentheses(LIST_MARKER.sub("", token), probe)
+        bare = _take_from_tail(_take_parentheses(LIST_MARKER.sub("", token), probe), probe)
         if bare in _PARTIES and entries:
             _merge_affiliation(entries[-1], probe, party=bare)
+        elif entries and (role := role_of(bare)) is not None:
+            # "Karen Juhl (V), udvalgsformand, Thomas Bager (A)": the role of the name before
+            entries[-1].roles.append(role)
+            if role != bare.casefold():
+                entries[-1].title = entries[-1].title or bare
+        elif (split := _title_first(bare)) is not None:
+            probe.title, probe.name = split  # "Vejchef Ib Rask og planlægger Sanne Wulff"
+            entries.append(probe)
         elif entries and entries[-1].organisation is None and _ORG_MARKER.search(bare):
             _merge_affiliation(entries[-1], probe, organisation=bare)
         elif len(bare.split()) <= _LONGEST_NAME and NAME.match(bare):
@@ -254,6 +283,26 @@ def split_inline_list(
         else:
             diags.add("participant-unsplit", at=line, text=token[:80])
     return entries
+
+
+def _take_from_tail(text: str, entry: Entry) -> str:
+    """ "Ruth Kjær fra Sønderlyng Lokalråd" -> "Ruth Kjær" (organisation "Sønderlyng Lokalråd");
+    "Mikael Thorsen fra udvalget" -> "Mikael Thorsen" (a common noun names no organisation)."""
+    m = _FROM_TAIL.search(text)
+    if m is None or not NAME.match(text[: m.start()]):
+        return text
+    if m.group(1)[:1].isupper() and entry.organisation is None:
+        entry.organisation = m.group(1).strip()
+    return text[: m.start()]
+
+
+def _title_first(text: str) -> tuple[str, str] | None:
+    """A capitalised title word before a name that would otherwise pass for a name's first
+    word: "Vejchef Ib Rask" -> ("Vejchef", "Ib Rask"); "Formand Jens Holm" likewise."""
+    words = text.split()
+    if len(words) < 3 or not _TITLE_WORD.search(words[0]):
+        return None
+    return _title_before_name(text)
 
 
 # A first name alone in a list of names ("Jens"): one capitalised word of letters.
@@ -290,13 +339,21 @@ def _list_tokens(text: str) -> list[str]:
     out: list[str] = []
     for token in tokens:
         parts = [x.strip() for x in _OG.split(token)]
-        if len(parts) == 2 and all(_name_or_first(_PAREN.sub("", x).strip()) for x in parts):
+        if len(parts) == 2 and all(_name_or_first(_bare_name(x)) for x in parts):
             out.extend(parts)  # "Kristine og Søren Libergren": a first name is a name here
         elif len(parts) == 2 and parts[0] in _PARTIES and NAME.match(parts[1]):
             out.extend(parts)  # "Åse Lose, V og Søren Møller, A": a party, then the next name
         else:
             out.append(token)
     return out
+
+
+def _bare_name(token: str) -> str:
+    """The token without its parentheses and "fra …" tail: the part that should be a name."""
+    return _take_from_tail(_PAREN.sub("", token).strip(), Entry(name="", line=_NO_LINE))
+
+
+_NO_LINE = Line(0, "")
 
 
 def _merge_affiliation(

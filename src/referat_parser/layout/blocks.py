@@ -66,7 +66,7 @@ GENITIVE_DECISION = re.compile(
     r"(?:\s+(?i:den|d\.)\s+(.{4,40}?))?\s*:?$"
 )
 # "Beslutning: Godkendt", "Indstilling: at …": a heading of the five and its text on one line.
-_INLINE_KINDS = ("beslutning", "indstilling", "resume", "sagsfremstilling")
+_INLINE_KINDS = ("beslutning", "indstilling", "resume", "sagsfremstilling", "bilag")
 INLINE_HEADING = re.compile(r"^([^:]{3,60}?)\s*:\s+(\S.*)$")
 _ABSENT_LABEL = "|".join(ABSENT_LABELS)
 # "Fraværende Stephanie Lose, V (orlov)", "Afbud: Charlotte Levin", "Fravær med afbud:",
@@ -221,7 +221,8 @@ _AUTHORED_KINDS = frozenset({"indstilling", "sagsfremstilling", "resume"})
 
 def inline_heading(line: Line) -> tuple[str, str, str] | None:
     """ "Beslutning: Godkendt" -> ("beslutning", "Beslutning", "Godkendt"): a heading of the
-    five kinds (not Bilag: "Bilag: X" names an attachment) with its text on the same line."""
+    five kinds with its text on the same line ("Bilag: X" names an attachment, and opens a
+    block only where it ends a decision: ``split_blocks``)."""
     return _inline_heading(line.stripped)
 
 
@@ -422,7 +423,12 @@ def split_blocks(
             part = []
             blocks.append(current)
             continue
-        if text and (inline := inline_heading(line)) is not None and not _in_history(current):
+        if (
+            text
+            and (inline := inline_heading(line)) is not None
+            and not _in_history(current)
+            and (inline[0] != "bilag" or _after_decision(current))
+        ):
             kind, label, rest = inline
             decided = _known_heading(label)
             current = BlockDraft(kind, line, structure=part, heading_text=label)
@@ -489,6 +495,13 @@ def _ends_at_recurring(block: BlockDraft | None) -> bool:
     """A heading the document repeats ends a decision, a recommendation or the attachments; a
     case presentation's own sub-headings (000's "Proces", "Økonomi") stay its text."""
     return block is None or block.kind in ("beslutning", "indstilling", "bilag", "andet")
+
+
+def _after_decision(block: BlockDraft | None) -> bool:
+    """ "Bilag: Hastighedsmålinger, oktober 2023" under an inline decision ("Aftale: …",
+    "BESLUTNING: …") ends the decision: the item's attachments, not its decision's text.
+    Elsewhere an inline "Bilag: X" is a line of the block it stands in."""
+    return block is not None and block.kind == "beslutning" and block.heading_text is not None
 
 
 def _in_history(block: BlockDraft | None) -> bool:
