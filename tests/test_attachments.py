@@ -26,3 +26,9 @@ def test_bilag_block_lines_and_inline_labels_deduplicated() -> None:
 
 def test_prose_mentioning_bilag_is_not_an_attachment() -> None:
     assert collect([(False, split_lines("Bilag er vedhæftet referatet."))]) == []
+
+
+def test_a_download_links_file_note_is_not_part_of_the_name() -> None:
+    """A portal prints the type and size beside each link: "(pdf, 212 KB)", "[PDF 1,2 MB]"."""
+    lines = split_lines("Notat om puljen (pdf, 212 KB)\nKort [PDF 1,2 MB]\nPlan (høringsudkast)\n")
+    assert collect([(True, lines)]) == ["Notat om puljen", "Kort", "Plan (høringsudkast)"]

@@ -106,3 +106,19 @@ def test_heading_repeated_atop_the_next_page_continues_the_item() -> None:
     first = doc.items[0]
     assert [b.kind for b in first.blocks] == ["resume", "sagsfremstilling", "beslutning"]
     assert first.blocks[1].text == "Første del af sagen.\n\nAnden del af sagen."
+
+
+def test_the_minutes_closing_lines_are_no_part_of_the_last_item() -> None:
+    """ "Næste møde: …", "Mødet sluttede kl. …" and "Underskrifter:" over names after the last
+    item's decision are the meeting's: set aside (unplaced), not the decision's text; a closing
+    line that is an item's only text stays."""
+    text = (
+        "1. Eventuelt\n\nBeslutning\nIntet.\n\nNæste møde: 5. juni kl. 19.\n\n"
+        "Mødet sluttede kl. 21.15.\n\nUnderskrifter:\nEva Holt\nLars Kjær\n"
+    )
+    shape = segment(split_lines(text))
+    assert [ln.stripped for ln in shape.items[0].body if not ln.blank] == ["Beslutning", "Intet."]
+    assert [ln.no for ln in shape.rest if not ln.blank] == [6, 8, 10, 11, 12]
+    only = "1. Eventuelt\n\nBeslutning\nMødet sluttede kl. 21.15.\n"
+    shape = segment(split_lines(only))
+    assert shape.rest == [] and shape.items[0].body[-1].stripped == "Mødet sluttede kl. 21.15."

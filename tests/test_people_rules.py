@@ -316,3 +316,10 @@ def test_another_bodys_chair_is_a_title_only() -> None:
     assert role_of("Bestyrelsesnæstformand") == "næstformand"
     assert role_of("regionsrådsformand") is None
     assert role_of("borgmester") is None
+
+
+def test_a_stand_in_cell_names_whom_the_member_stands_in_for() -> None:
+    entry = parse_person_line(
+        "Anna Berg, Stedfortræder for Ole Holm, Nordby Kommune", Line(1, "x"), Diagnostics()
+    )
+    assert entry is not None and entry.substitute_for == "Ole Holm"

@@ -803,3 +803,43 @@ def test_lines_ending_in_figures_without_a_matching_total_stay_prose() -> None:
     # the sum checks, but bare figures under no header that names a unit are counts, not money
     prose = "Fremmødet blev talt.\nFørste dag kom 45\nanden dag 28\ntredje dag 2\nI alt 75\n"
     assert extract_tables(split_lines(prose), Diagnostics()).tables == []
+
+
+def test_a_header_row_without_a_label_cell_heads_the_space_aligned_rows() -> None:
+    """A typed table whose header leaves the label column empty: the header is still the
+    header (with an empty first column), not the first row's figures."""
+    text = (
+        "Regnskab (kr.)\n\n"
+        "                       Budget      Forbrug\n"
+        "Løn                   500.000      210.000\n"
+        "Drift                 120.000       45.500\n"
+        "I alt                 620.000      255.500\n"
+    )
+    scan = extract_tables(split_lines(text), Diagnostics())
+    (table,) = scan.tables
+    assert table.columns == ["", "Budget", "Forbrug"]
+    assert [(r.label, r.values) for r in table.rows] == [
+        ("Løn", [Decimal(500_000), Decimal(210_000)]),
+        ("Drift", [Decimal(120_000), Decimal(45_500)]),
+    ]
+    assert table.totals_ok is True
+    assert sorted(scan.consumed) == [3, 4, 5, 6]
+
+
+def test_a_first_row_of_a_label_and_bare_figures_is_data_not_a_header() -> None:
+    """The unit in the caption, no header row: the first row is a row ("Kurser  45.000");
+    a first row of years is a header."""
+    text = (
+        "Pulje (kr.)\n"
+        "Møder            85.000\n"
+        "Kurser           45.000\n"
+        "Materialer       30.000\n"
+        "I alt           160.000\n"
+    )
+    (table,) = extract_tables(split_lines(text), Diagnostics()).tables
+    assert table.columns == []
+    assert [r.label for r in table.rows] == ["Møder", "Kurser", "Materialer"]
+    assert table.totals_ok is True
+    years = "Post\t2024\t2025\nLøn\t1.500\t1.600\nDrift\t300\t310\n"
+    (table,) = extract_tables(split_lines(years), Diagnostics()).tables
+    assert table.columns == ["Post", "2024", "2025"]

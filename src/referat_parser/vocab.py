@@ -157,6 +157,18 @@ ACCESS_LINES: frozenset[str] = frozenset({
 # foundation's or an association's minutes).
 ITEM_LEAD_WORDS: tuple[str, ...] = ("ad dagsordenens", "ad")
 
+# Lines that close the minutes after the last item ("Mødet sluttede kl. 21.15.", "Mødet hævet
+# kl. 19:20.", "Underskrifter:" over the members' names): the meeting's, not the last item's
+# decision. Regex fragments, matched at a line's start (case-insensitive).
+CLOSING_LINES: tuple[str, ...] = (
+    r"mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes|afsluttede)\b",
+    r"underskrift(?:er)?\s*:?\s*$",
+    r"underskrevet\s+af\s*:?\s*$",
+)
+# A line just above a closing line that belongs to the closing too ("Næste møde: tirsdag den
+# 11. juni kl. 19.00 i Sognegården.").
+CLOSING_LEADS: tuple[str, ...] = (r"næste\s+møde\b",)
+
 # "Sagnr.: 1-31-72-446-22", "Sagsnr. 22/43402", "J.nr.: …" label a case number.
 CASE_LABELS: tuple[str, ...] = (
     "sagnr", "sagsnr", "sag nr", "sagsnummer", "sagsid", "sags-id", "j.nr", "j. nr", "journalnr",
@@ -276,6 +288,8 @@ ROLES: tuple[str, ...] = (
     "regional medformand", "kommunal medformand", "medformand", "formand", "næstformand",
     "mødeleder", "ordstyrer", "sekretariat", "referent", "sekretær", "tovholder", "observatør",
     "kasserer", "dirigent", "suppleant",
+    # a parish council's offices, and the staff's elected member of a board or council
+    "kirkeværge", "kontaktperson", "medarbejderrepræsentant",
 )  # fmt: skip
 # A chair word compounded with a generic word for the forum chairs this forum ("udvalgsformand"
 # in a committee's minutes, "bestyrelsesformand" in a board's): the role "formand". One that
@@ -573,6 +587,7 @@ TITLE_WORDS: tuple[str, ...] = (
     "medarbejder", "overlæge", "fysioterapeut", "psykolog", "jurist", "økonom", "analytiker",
     "advokat", "lektor", "professor", "revisor", "ph.d.", "mester", "ingeniør", "arkitekt",
     "lærer", "pædagog", "inspektør", "assistent", "forstander", "præst", "redaktør", "planlægger",
+    "organist", "kirkesanger", "kordegn", "graver",
 )  # fmt: skip
 
 

@@ -16,6 +16,13 @@ from ..lines import Line
 # "Bilag: X", "Bilag 2: X", "Bilag 2 - X", "BILAG - X"
 INLINE = re.compile(r"^bilag(?:\s*\d{1,3})?\s*(?::|\s[-–]\s?)\s*(\S.{0,500})$", re.I)
 _BULLET = re.compile(r"^(?:[-•–·*]\s*|\d{1,2}[.)]\s+)")
+# A file's type and size after its name, as a portal prints them beside a download link:
+# "Kriterier for tildeling (pdf, 96 KB)", "Notat [PDF 1,2 MB]", "Kort (docx)": not the name.
+_FILE_NOTE = re.compile(
+    r"[(\[](?:(?:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|zip)\b[,;]?\s*)?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|bytes?))?[)\]]$",
+    re.I,
+)
 
 
 def attachment_name(line: Line, in_bilag_block: bool) -> str | None:
@@ -31,8 +38,12 @@ def attachment_name(line: Line, in_bilag_block: bool) -> str | None:
 
 
 def _tidy(name: str) -> str:
-    """A name, not a sentence: drop one closing full stop ('… Ungdomspsykiatrien".')."""
+    """A name, not a sentence: drop one closing full stop ('… Ungdomspsykiatrien".') and a
+    file note after it ("(pdf, 212 KB)")."""
     name = name.strip()
+    note = _FILE_NOTE.search(name) if name.endswith((")", "]")) else None
+    if note is not None and note.group().strip(" ()[]"):
+        name = name[: note.start()].rstrip()  # "(pdf, 212 KB)": the link's file note
     return name[:-1].rstrip() if name.endswith(".") and not name.endswith("..") else name
 
 

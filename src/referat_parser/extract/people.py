@@ -132,7 +132,9 @@ def extract_participants(
     """Everyone listed or named in an attendance statement, with attendance settled. ``rest``
     is the text of a document without items (it speaks for the meeting as a whole);
     ``grouped`` the lists a flattened header printed apart from their labels."""
-    entries, regrets, used = read_lists([ln for ln in header if not ln.blank], False, diags)
+    entries, regrets, used, wrapped = read_lists(
+        [ln for ln in header if not ln.blank], False, diags
+    )
     for group in grouped:
         target = regrets if group.kind == "absent" else entries
         target.extend(_value_entries(group.names, group.line, None, diags))
@@ -144,7 +146,7 @@ def extract_participants(
             continue
         whole = _is_heading(item.title or "")
         for block in _own_blocks(item.blocks):
-            found, absent, _ = read_lists(block.content, whole, diags)
+            found, absent, _, _ = read_lists(block.content, whole, diags)
             entries.extend(found)
             regrets.extend(absent)
             meeting_lines.extend(block.lines)
@@ -154,12 +156,16 @@ def extract_participants(
     _apply_records(cast, item_blocks, listed, diags)
     facts = read_attendance(meeting_lines)
     _apply_facts(cast, facts, listed, diags)
+    if item_blocks:  # the minutes' closing lines: the last item's end, or set aside after it
+        last = item_blocks[-1]
+        _closing_roles(cast, [*(ln for b in last.blocks for ln in b.lines), *rest])
     # the header lines a list used are placed where they name a participant (the labels are
     # the header's, read by the metadata), and so are those an attendance statement was read
-    # from ("Stedfortrædere: …", a bare "Stedfortræder" over its pairs)
+    # from ("Stedfortrædere: …", a bare "Stedfortræder" over its pairs) and the wrapped ends
+    # of list lines
     header_nos = {ln.no for ln in header}
     statements = statement_lines([ln for ln in header if not ln.blank], facts) & header_nos
-    people = People(cast, ({p.line for p in cast} & used) | statements)
+    people = People(cast, ({p.line for p in cast} & used) | statements | wrapped)
     _item_facts(people, item_blocks, listed)
     _named_items(people, facts, item_blocks)
     return people
@@ -230,10 +236,11 @@ def _label_reason(label: str) -> str:
 
 def read_lists(
     content: Sequence[Line], whole_item: bool, diags: Diagnostics
-) -> tuple[list[Entry], list[Entry], set[int]]:
+) -> tuple[list[Entry], list[Entry], set[int], set[int]]:
     """Person lists in these lines: after a list label (present or absent), or group headings
     when the item itself is the participant item (001 "Punkt 1: Deltagere"). Returns the listed
-    people, those listed as absent, and the line numbers the lists used."""
+    people, those listed as absent, the line numbers the lists used, and those of them that
+    were the wrapped end of the line above ("…, Lis Holt (O) og" / "Anders Mørk (Ø).")."""
     entries: list[Entry] = []
     absent: list[Entry] = []
     used: set[int] = set()
@@ -302,7 +309,7 @@ def read_lists(
             used.add(line.no)
         else:
             mode = None  # the list ended
-    return entries, absent, used
+    return entries, absent, used, {content[k].no for k in joined}
 
 
 def _continued(
@@ -418,8 +425,8 @@ def _group_heading(text: str, content: Sequence[Line], i: int) -> bool:
     """ "Direktørforum:", "Chefforum": short, no comma, and a person line follows."""
     if "," in text or len(text) > 40 or len(text.split()) > 3 or text.endswith("."):
         return False
-    if NAME.match(text.rstrip(":")) and not text.endswith(":"):
-        return False
+    if NAME.match(re.sub(r"\s*\([^()]*\)", "", text)) and not text.endswith(":"):
+        return False  # "Jonas Tved (F)": a member with a party, not a group
     following = content[i + 1].stripped if i + 1 < len(content) else ""
     return "," in following and NAME.match(following.partition(",")[0].strip()) is not None
 
@@ -604,6 +611,18 @@ def _apply_facts(
         if fact.effect == "absent":
             person.attendance = "absent"
             person.absence_reason = _reason(filter(None, [person.absence_reason, fact.reason]))
+
+
+def _closing_roles(cast: list[Participant], lines: Iterable[Line]) -> None:
+    """ "Referent: Mette Lyng" in the minutes' closing lines: the role of a listed person; a
+    name nobody listed is not added."""
+    for line in lines:
+        text = line.stripped
+        if ":" not in text[:20] or (role := _role_label(text)) is None:
+            continue
+        person = find_person(cast, role[1])
+        if person is not None and role[0] not in person.roles:
+            person.roles = [*person.roles, role[0]]
 
 
 def _add_substitute(cast: list[Participant], fact: Fact, diags: Diagnostics) -> None:

@@ -121,6 +121,15 @@ def role_of(word: str) -> str | None:
     return folded if folded in _ROLES else _CHAIR_WORDS.get(folded)
 
 
+def _role_for_forum(folded: str) -> str | None:
+    """ "sekretær for kommissionen" -> "sekretær": a role and the forum it serves, written with
+    a lower-case common noun (not "formand for Ældre Sagen", another body's chair)."""
+    role, sep, forum = folded.partition(" for ")
+    if not sep or role not in _ROLES or len(forum.split()) > 3:
+        return None
+    return role if forum.endswith(("en", "et", "ne")) and " " not in forum else None
+
+
 def _take_role_words(text: str, entry: Entry) -> None:
     """What stands before a substitute's "for X" in the parentheses: "1. suppleant" -> the
     role "suppleant"; other words are kept in the title."""
@@ -164,6 +173,12 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
             continue
         if folded in _ROLES:
             entry.roles.append(folded)
+            continue
+        if (stands_in := _STANDS_IN.match(part)) is not None:  # a cell "Stedfortræder for X"
+            entry.substitute_for = stands_in.group(1)
+            continue
+        if (role := _role_for_forum(folded)) is not None:
+            entry.roles.append(role)  # "sekretær for kommissionen", "formand for udvalget"
             continue
         if (chair := role_of(part)) is not None:
             entry.roles.append(chair)  # "udvalgsformand": the role, and the title as printed

@@ -134,9 +134,10 @@ def extract_tables(lines: Sequence[Line], diags: Diagnostics) -> TableScan:
             consumed.update(numbers)
             consumed.update(joined)
             pages = [line.page for line, _ in run]
+            start = i - 1 if run[0][0] is not lines[i] else i  # a header row above ``i``
             table = table_from_cells(
                 rows, line_numbers=numbers, page=pages[0], diags=diags, pages=pages,
-                caption=_unit_caption(lines, i, end),
+                caption=_unit_caption(lines, start, end),
             )  # fmt: skip
             if joined:
                 table = table.model_copy(update={"line_end": max(joined)})
@@ -320,7 +321,26 @@ class _SpaceRuns:
         if not stretch.table_from(i):
             return [], i
         rows = zip(self.lines[i : stretch.end], stretch.cells[i - stretch.start :])
-        return [(line, [clean_cell(c[0]) for c in cells]) for line, cells in rows], stretch.end
+        run = [(line, [clean_cell(c[0]) for c in cells]) for line, cells in rows]
+        head = self._header_above(i, stretch.cells[i - stretch.start])
+        return ([head, *run] if head is not None else run), stretch.end
+
+    def _header_above(self, i: int, first: list[_Cell]) -> tuple[Line, list[str]] | None:
+        """A header row with no label cell right above the rows ("        Budget 2024   Rest"
+        over "Løn   1.412.000   1.073.550"): one cell fewer than the rows, words, each cell
+        over a value column (start or end within the drift), none over the label column."""
+        if i == 0:
+            return None
+        above = _space_cells(self.lines[i - 1])
+        if above is None or len(above) != len(first) - 1 or _figures([("", 0, 0), *above]):
+            return None
+        label_end = first[0][2]
+        for (_, start, end), (_, v_start, v_end) in zip(above, first[1:]):
+            if start <= label_end or not (
+                abs(start - v_start) <= _ALIGN or abs(end - v_end) <= _ALIGN
+            ):
+                return None
+        return self.lines[i - 1], ["", *(clean_cell(c[0]) for c in above)]
 
 
 class _Stretch:
@@ -558,7 +578,11 @@ def _fit(cells: list[str], width: int) -> list[str]:
 
 def _first_row_is_data(first: list[str], rest: Sequence[list[str]]) -> bool:
     """ "Løn<TAB>100.000 kr." over "Drift<TAB>50.000 kr.": no header. A header may name the
-    unit ("1.000 kr.") over bare numbers, so a column counts only when its rows agree."""
+    unit ("1.000 kr.") over bare numbers, so a column counts only when its rows agree. A first
+    row of a label and bare figures written like amounts ("Dialogmøder  85.000" over
+    "Kurser  45.000", the unit in the caption) is data too; years ("2024  2025") are a header."""
+    if rest and first[0] and _bare_figures(first[1:]) and all(_bare_figures(r[1:]) for r in rest):
+        return True
     marked = [k for k in range(1, len(first)) if _unit_value(first[k]) is not None]
     if not marked or not rest:
         return False
@@ -567,6 +591,15 @@ def _first_row_is_data(first: list[str], rest: Sequence[list[str]]) -> bool:
         if not below or sum(_unit_value(c) is not None for c in below) * 2 <= len(below):
             return False
     return True
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _bare_figures(cells: Sequence[str]) -> bool:
+    """Cells that are all figures ("1.412.000", "-", "85.000"), none of them a year."""
+    filled = [c for c in cells if c not in _EMPTY_CELLS]
+    return bool(filled) and all(parse_number(c) is not None and not _YEAR.match(c) for c in filled)
 
 
 def _unit_value(cell: str) -> Decimal | None:

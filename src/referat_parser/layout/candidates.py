@@ -32,10 +32,10 @@ _LEAD_WORD = "|".join(
 )
 # "Punkt 5: Title", "Pkt. 24 Title", "Nr.60 - Title", "Sag nr. 3 – Title", "§ 5 Title",
 # "PUNKT 3" (title on the next line), "Ad pkt. 2 Title", "Ad 1. Title", "Sag 15/2024 - Title"
-# (a case numbered within its year: the item number is 15), "Emne 3: Title". The separator after
-# the number is optional.
+# (a case numbered within its year: the item number is 15), "Emne 3: Title", "Ad. 3 – Title". The
+# separator after the number is optional.
 WORD_HEADING = re.compile(
-    rf"^(?:(?:{_LEAD_WORD})\s+(?:(?:{_ITEM_WORD})\.?\s*)?|(?:{_ITEM_WORD})\.?\s*)"
+    rf"^(?:(?:{_LEAD_WORD})\.?\s+(?:(?:{_ITEM_WORD})\.?\s*)?|(?:{_ITEM_WORD})\.?\s*)"
     r"(?:nr\.?\s*)?(\d{1,3})(?:/(?:19|20)\d\d)?(?![\d.,/:-]\d)"
     r"(?:\s*[:.)]\s*|\s*[-–]\s+|\s+|$)(.{0,300})$",
     re.I,
@@ -150,7 +150,7 @@ def _to_roman(n: int) -> str:
 
 
 _WORD_INITIALS = frozenset(word[0] for word in (*ITEM_WORDS, *ITEM_LEAD_WORDS))
-_WORD_STARTS = (*ITEM_WORDS, *(f"{word} " for word in ITEM_LEAD_WORDS))
+_WORD_STARTS = (*ITEM_WORDS, *(f"{word}{end}" for word in ITEM_LEAD_WORDS for end in (" ", ".")))
 
 
 def candidate_at(lines: Sequence[Line], i: int) -> Candidate | None:

@@ -476,6 +476,8 @@ def _heads(lines: Sequence[Line], chain: Sequence[_Scored], toc_keys: set[str]) 
     for s in chain:
         cand = s.cand
         end, title = _wrapped_as_listed(lines, cand.end, cand.title, toc_keys)
+        if end == cand.end:
+            end, title = _wrapped_hanging(lines, end, title)
         start = s.twin if s.twin is not None else cand.index
         case, case_lines, end, title = _case_after(lines, end, title)
         if case is None:
@@ -528,6 +530,20 @@ def _wrapped_as_listed(
         return end, title
     joined = join_wrapped(title, below.stripped)
     return (end + 1, joined) if title_key(joined) in toc_keys else (end, title)
+
+
+def _wrapped_hanging(lines: Sequence[Line], end: int, title: str) -> tuple[int, str]:
+    """A title that wraps onto the next line indented to where the title starts (a hanging
+    indent: a Word list or ``pdftotext -layout``): "Ad. 4 – Inddragelse af brugere i" over
+    "        Vestby – status" -> one title, its heading two lines."""
+    if end + 1 >= len(lines) or not title:
+        return end, title
+    column = lines[end].text.find(title[:12])
+    below = lines[end + 1]
+    indent = len(below.text) - len(below.text.lstrip(" "))
+    if column <= 0 or abs(indent - column) > 1 or not _continues_title(below):
+        return end, title
+    return end + 1, _join_title(title, below.stripped)
 
 
 def _continues_title(line: Line) -> bool:

@@ -18,7 +18,7 @@ from ..dates import find_date
 from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..models import TocEntry
-from ..vocab import DOCUMENT_KINDS
+from ..vocab import CLOSING_LEADS, CLOSING_LINES, DOCUMENT_KINDS
 from .blocks import (
     block_heading,
     inline_heading,
@@ -94,8 +94,37 @@ def segment(lines: Sequence[Line], diags: Diagnostics | None = None) -> Outline:
         for n, head in enumerate(layout.heads)
     ]
     _clean_titles(items, layout.toc)
+    rest.extend(_take_closing(items[-1]))
     recurring = recurring_headings([draft.body for draft in items])
     return Outline(header, layout.toc, toc_lines, items, rest, layout.form, recurring)
+
+
+_CLOSING = re.compile(r"^(?i:" + "|".join(CLOSING_LINES) + ")")
+_CLOSING_LEAD = re.compile(r"^(?i:" + "|".join(CLOSING_LEADS) + ")")
+
+
+def _take_closing(last: ItemDraft) -> list[Line]:
+    """The lines that close the minutes, taken from the end of the last item's body: from the
+    first closing line ("Mødet sluttede kl. 21.15", "Underskrifter:") with the "Næste møde: …"
+    lines just above it, to the end. They stay unplaced (the meeting's, no item's). A closing
+    line that is the item's only text is kept: the item may record nothing else."""
+    body = last.body
+    start = next((k for k, ln in enumerate(body) if _CLOSING.match(ln.stripped)), None)
+    if start is None or not any(not ln.blank and not _is_heading_line(ln) for ln in body[:start]):
+        return []
+    k = start
+    while k > 0 and (body[k - 1].blank or _CLOSING_LEAD.match(body[k - 1].stripped)):
+        k -= 1
+    while k < start and body[k].blank:
+        k += 1
+    if not any(not ln.blank and not _is_heading_line(ln) for ln in body[:k]):
+        k = start
+    last.body, closing = body[:k], body[k:]
+    return closing
+
+
+def _is_heading_line(line: Line) -> bool:
+    return block_heading(line) is not None
 
 
 def _draft(
