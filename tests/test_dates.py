@@ -20,6 +20,9 @@ from referat_parser.dates import find_date, find_time
         ("d. 5. juni", None),
         ("31-02-2024", None),
         ("i perioden 2020-2022", None),
+        ("fredag d. 7/3 2025", dt.date(2025, 3, 7)),  # a Word header: slash, then a space
+        ("24/11 2023", dt.date(2023, 11, 24)),
+        ("3/4 12 2024", None),  # no day/month then year: three numbers
     ],
 )
 def test_find_date(text: str, expected: dt.date | None) -> None:

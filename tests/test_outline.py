@@ -122,3 +122,19 @@ def test_the_minutes_closing_lines_are_no_part_of_the_last_item() -> None:
     only = "1. Eventuelt\n\nBeslutning\nMødet sluttede kl. 21.15.\n"
     shape = segment(split_lines(only))
     assert shape.rest == [] and shape.items[0].body[-1].stripped == "Mødet sluttede kl. 21.15."
+
+
+def test_a_toc_entry_with_two_spaces_before_its_page_among_wider_ones() -> None:
+    """A title so long that only two spaces are left before the page number is an entry when
+    the entries around it have theirs, and its page is in step with theirs."""
+    text = (
+        "Indholdsfortegnelse\n"
+        "Sag 4/2025 - Godkendelse af dagsorden          2\n"
+        "Sag 5/2025 - Tilskud til foreninger            2\n"
+        "Sag 6/2025 - Revision af retningslinjer for lokaletilskud til foreningerne  3\n"
+        "Sag 7/2025 - Eventuelt                         4\n"
+        "\n"
+        "Sag 4/2025 - Godkendelse af dagsorden\nBeslutning: Godkendt.\n"
+    )
+    shape = segment(split_lines(text))
+    assert [e.page for e in shape.toc] == [2, 2, 3, 4]

@@ -14,7 +14,11 @@ import regex as re
 from .vocab import MONTHS
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)")
+# "12/03-2024", "2.2.2024", and a Word document's "2/2 2024" (a slash between day and month,
+# a space before the year)
+NUMERIC_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})(?:[-./](\d{1,2})[-./]|/(\d{1,2})[ ](?=(?:19|20)\d\d))(\d{4})(?!\d)"
+)
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "17. maj 2023", "10. nov 2016", "07-marts-2002" (a transcript's dashes)
 WORD_DATE = re.compile(
@@ -45,7 +49,10 @@ def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
         m = pattern.search(text)
         if m is None or (best is not None and m.start() >= best[0]):
             continue
-        a, b, c = m.group(1), m.group(2), m.group(3)
+        if order == "dmy":  # the month is group 2, or group 3 in the "2/2 2024" form
+            a, b, c = m.group(1), m.group(2) or m.group(3), m.group(4)
+        else:
+            a, b, c = m.group(1), m.group(2), m.group(3)
         if order == "dmy":
             value = _make(int(c), int(b), int(a))
         elif order == "ymd":

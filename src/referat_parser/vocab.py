@@ -39,6 +39,9 @@ HEADER_LABELS: dict[str, str] = {
     "mødested": "place", "sted": "place", "lokale": "place", "mødelokale": "place",
     "udvalg": "body", "forum": "body", "mødeforum": "body", "organ": "body",
     "møde": "kind", "mødetype": "kind", "udsendelsesdato": "other",
+    # one label over the date, the time and the place: "Tid og sted: Mandag den 26. februar
+    # 2024 kl. 19.00-21.15 i Forsamlingshuset, Bygaden 8,"
+    "tid og sted": "when_where", "dato og sted": "when_where", "tid og mødested": "when_where",
 }  # fmt: skip
 DATE_LABELS: tuple[str, ...] = tuple(k for k, v in HEADER_LABELS.items() if v == "date")
 PLACE_LABELS: tuple[str, ...] = tuple(k for k, v in HEADER_LABELS.items() if v == "place")
@@ -225,8 +228,9 @@ ABSENCE_REASONS: dict[str, str] = {
     "fraværende": "fravær",
     "uden afbud": "uden afbud",
     "forfald": "afbud",
-    "syg": "fravær",
-    "sygdom": "fravær",
+    "syg": "sygdom",
+    "sygdom": "sygdom",
+    "sygemeldt": "sygdom",
 }
 
 # Attendance in prose (extract/attendance.py): (pattern, where the names stand, what it says).
@@ -256,6 +260,16 @@ ATTENDANCE_PHRASES: tuple[tuple[str, str, str], ...] = (
     (r"\bvar\s+(?:mødt|til\s+stede),?\s+(?:undtagen|bortset\s+fra)\b", "after", "absent"),
     # no \b before the verb: PDF text glues it to the name ("Kristine Lindeneg Drejødeltog")
     (r"(?:deltog|mødte)\s+(?:i\s+stedet\s+for|som\s+stedfortræder\s+for)\b", "both", "replace"),
+    # the member away first, the stand-in after: "For Signe Holm mødte stedfortræder Kaj Bak
+    # (F).", "I stedet for Eva Lund deltog 1. suppleant Ib Mo."
+    (
+        (
+            r"^(?:i\s+stedet\s+)?for\s+(?P<away>(?-i:\p{Lu})[^,.;:]{2,60}?)\s+(?:mødte|deltog)"
+            r"(?:\s+(?:\d\.\s*)?(?:stedfortræder|suppleant)(?:en)?)?\b"
+        ),
+        "away_first",
+        "replace",
+    ),
     (r"\b(?:havde|har)\s+(?:meldt|givet)\s+(?:afbud|forfald)\b", "before", "absent:afbud"),
     (r"\bhavde\s+afbud\b", "before", "absent:afbud"),
     (r"\bvar\s+(?:fraværende|forhindret)\b", "before", "absent"),

@@ -12,7 +12,7 @@ Serves the forms minutes print instead of (or beside) a list:
   council: the substitute stands in for the absentee of the same sentence), "Y deltog i stedet
   for X", "Y mødte som stedfortræder for X";
 * "1. suppleant Thomas Bryde-Procida var indkaldt, men mødte ikke frem.", "Sheikh Mohammed
-  udeblev uden afbud.";
+  udeblev uden afbud.", "For X mødte stedfortræder Y (F).";
 * present, named: "Susanne Buch, Nicolaj Bang og Erik Vinther deltog via video.", "X og Y
   deltog som suppleanter.", "X mødte frem kl. 18.27 …", "X forlod mødet …", "X erklærede
   sig inhabil og forlod …", "Per Larsen havde meddelt, at han var forsinket.";
@@ -40,7 +40,13 @@ import regex as re
 from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..names import NAME
-from ..vocab import ABBREVIATIONS, ATTENDANCE_PHRASES, PARTY_LETTERS, SUBSTITUTE_LABELS
+from ..vocab import (
+    ABBREVIATIONS,
+    ABSENCE_REASONS,
+    ATTENDANCE_PHRASES,
+    PARTY_LETTERS,
+    SUBSTITUTE_LABELS,
+)
 from .persons import names_after_title, parse_person_line
 
 _PHRASES = tuple(
@@ -67,6 +73,8 @@ _ITEM_RANGE = re.compile(
     r"\bpunkt(?:erne|et)?\s+(\d{1,3})(?:\s*(?:[-–]|og|til)\s*(\d{1,3}))?", re.I
 )
 _MAX_NAMES = 40
+# "Ib Dam var fraværende (sygdom).": the reason in parentheses right after the phrase
+_REASON_AFTER = re.compile(r"\s*\((\p{L}+(?:\s\p{L}+)?)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +163,14 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
             if side == "titled":
                 found.extend(_attendees(sentence[m.end() :], m.groupdict().get("org"), line))
                 continue
+            if side == "away_first":  # "For X mødte stedfortræder Y"
+                away = _person(m.group("away"), trailing=False)
+                if away is None:
+                    continue
+                found.append(Fact(away[0], away[1], "absent", None, line))
+                for name, party in names_after(sentence[m.end() :])[:1]:
+                    found.append(Fact(name, party, "substitute", None, line, away[0]))
+                continue
             if side == "both":  # "Y deltog i stedet for X"
                 replaced = names_after(sentence[m.end() :])[:1]
                 for name, party in replaced:
@@ -169,6 +185,8 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
             )
             if kind == "absent" and not reason and not before and mentions_afbud:
                 reason = "afbud"  # "… undtagen A og B, der havde meldt afbud"
+            if kind == "absent" and before and (why := _REASON_AFTER.match(sentence, m.end())):
+                reason = ABSENCE_REASONS.get(why.group(1).casefold(), reason)  # "… (sygdom)"
             for name, party in names:
                 if kind == "substitute":
                     instead = absent_here[-1] if absent_here else None

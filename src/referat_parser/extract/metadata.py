@@ -79,6 +79,13 @@ _MEETING_OF = re.compile(
     r"\bmødet?\s+(?:i|for)\s+(\p{Lu}[\p{L}\s\-–]{1,80}?)(?=\s+(?:den|d\.|kl\.?)\s|\s*[,.:;]|\s+\d|$)",
     re.I,
 )
+# "Referat af dialogmøde mellem Teknik- og Miljøudvalget og Sønderlyng Lokalråd", "fællesmøde
+# mellem Ældrerådet og Handicaprådet": a meeting of two fora, both the body.
+_MEETING_BETWEEN = re.compile(
+    r"møde\s+mellem\s+(\p{Lu}[\p{L}\s\-–]{1,120}?\s+og\s+\p{Lu}[\p{L}\s\-–]{1,80}?)"
+    r"(?=\s+(?:den|d\.|kl\.?)\s|\s*[,.:;]|\s+\d|$)",
+    re.I,
+)
 _GENITIVE_MEETING = re.compile(r"^(.{3,80}?)s\s+(?:møde|mødet|ekstraordinære møde)\b", re.I)
 # Anchored at a word start: unanchored, a search tried \p{L}* from every letter of a long word
 # (quadratic: 3,000 letters took 2.4 s; tests/test_linearity.py).
@@ -112,7 +119,7 @@ def _label_of(line: Line) -> tuple[str, str] | None:
         return None
     kind = HEADER_LABELS[m.group(1).casefold()]
     value = m.group(2).strip()
-    if kind == "date" and value and not _holds_when(value):
+    if kind in ("date", "when_where") and value and not _holds_when(value):
         return None  # "Tid er …": a word, not a label
     if kind == "kind" and value and not line.stripped[len(m.group(1)) :].lstrip().startswith(":"):
         return None  # "Møde i Handicaprådet tirsdag den …": a title sentence, not "Møde:"
@@ -150,9 +157,16 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     others: list[Line] = []
     title_closed = False
     pending: list[str] = []  # labels whose values follow ("Dato:" / "Sted:" / values below)
+    wrapped_place = False  # the place ended in a comma: its address goes on on the next line
     for line in header:
         if line.blank:
             title_closed = title_closed or bool(title_lines)
+            wrapped_place = False
+            continue
+        if wrapped_place and meta.location is not None and _label_of(line) is None:
+            meta.location = f"{meta.location} {line.stripped}".rstrip(".")
+            meta.used.add(line.no)
+            wrapped_place = False
             continue
         labelled = _label_of(line)
         if labelled is not None:
@@ -161,6 +175,7 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
             if value:
                 _assign(meta, field_name, value, line, kinds, diags)
                 pending = []
+                wrapped_place = field_name in ("place", "when_where") and value.endswith(",")
             else:
                 pending.append(field_name)
             continue
@@ -210,6 +225,9 @@ def _assign(
 ) -> None:
     if field_name == "date":
         _read_when(value, line, meta, diags)
+    elif field_name == "when_where":
+        _read_when(value, line, meta, diags)
+        _place_in_time_line(value, meta)
     elif field_name == "place" and meta.location is None:
         meta.location = value
     elif field_name == "body" and meta.body is None:
@@ -315,10 +333,14 @@ def _kind_inside(text: str) -> str | None:
 
 def forum_phrase(text: str) -> str | None:
     """The forum a header phrase names: "mødet i Regionsrådet" -> "Regionsrådet"; "Social og
-    sundheds møde" -> "Social og sundhed"; "Forebyggelses- og Seniorudvalget (2018-2021) –
+    sundheds møde" -> "Social og sundhed"; "dialogmøde mellem Teknikudvalget og Vestby
+    Lokalråd" -> "Teknikudvalget og Vestby Lokalråd"; "Forebyggelses- og Seniorudvalget (2018-2021) –
     Referat" -> "Forebyggelses- og Seniorudvalget (2018-2021)"; "Klynge Syds arbejde med …"
     -> "Klynge Syd"; a phrase without a forum word names none."""
     m = _MEETING_OF.search(text)
+    if m is not None:
+        return m.group(1).strip()
+    m = _MEETING_BETWEEN.search(text) if "mellem" in text else None
     if m is not None:
         return m.group(1).strip()
     if "møde" in text.casefold() and (forum := forum_of_meeting(text)) is not None:
@@ -385,6 +407,10 @@ def _read_other_lines(
         ):
             meta.body = body
             meta.used.add(line.no)
+            # "Referat af dialogmøde mellem …" under a letterhead: the kind word opens it
+            opening = DOCUMENT_KINDS.get(text.partition(" ")[0].casefold().rstrip(":."))
+            if opening is not None:
+                kinds.append(opening)
             continue
         placed = after_date or meta.date is not None
         if meta.location is None and placed and (_PLACE.search(text) or _ADDRESS.search(text)):

@@ -65,11 +65,12 @@ _HEADINGS = frozenset(PARTICIPANT_HEADINGS)
 _LIST_WORD = "|".join(sorted(PARTICIPANT_HEADINGS, key=len, reverse=True))
 _ABSENT_WORD = "|".join(sorted(ABSENT_LABELS, key=len, reverse=True))
 # "Mødedeltagere:", "Deltagere", "Medlemmer: A, B", "Mødedeltagere Stephanie Lose, V, …" (000)
-_LIST_LABEL = re.compile(rf"^(?i:{_LIST_WORD})(?![\p{{L}}])\s*(:?)\s*(.*)$")
+# A TAB after the label is its colon: a Word header table's row "Deltagere<TAB>Name, role".
+_LIST_LABEL = re.compile(rf"^(?i:{_LIST_WORD})(?![\p{{L}}])[ ]*([:\t]?)\s*(.*)$")
 # "Afbud:", "Afbud fra:", "Fraværende med afbud:", "Fravær uden afbud:", "• Afbud"
 _ABSENT_HEAD = re.compile(
     rf"^((?i:{_ABSENT_WORD})(?:\s+(?i:med|uden)\s+(?i:afbud))?(?:\s+(?i:fra))?)(?![\p{{L}}])"
-    r"\s*(:?)\s*(.*)$"
+    r"[ ]*([:\t]?)\s*(.*)$"
 )
 # The letters a list label can start with, in every case the patterns' IGNORECASE matches
 # ("İ" folds to "i"): a cheap test before the patterns.
@@ -77,14 +78,14 @@ _FIRST_LETTERS = frozenset(word[0] for word in (*PARTICIPANT_HEADINGS, *ABSENT_L
 _LIST_INITIALS = frozenset(
     ch for ch in map(chr, range(0x250)) if ch.casefold()[:1] in _FIRST_LETTERS
 )
-_ROLE_LABEL = re.compile(r"^(\p{L}+)\s*:\s*(\S.{1,80})$")
+_ROLE_LABEL = re.compile(r"^(\p{L}+)[ ]*[:\t]\s*(\S.{1,80})$")
 # The group a list label or group heading names: "Deltagere fra Region Sjælland:", "Fra
 # sekretariatet:", "Deltagere fra PLO-Sjælland" (a region's committee lists its members by the
 # party they come from).
 _FROM_GROUP = re.compile(r"^(?i:fra)\s+(\S[^,:;.]{1,60}?)\s*:?$")
 # A group and its members on one line, inside a list: "Fra Sønderlyng Lokalråd: Per Nøhr
 # (formand), Gitte Aalund (kasserer), Jonas Fenger og Bodil Storm."
-_FROM_GROUP_LIST = re.compile(r"^(?i:fra)\s+(\S[^:;]{1,60}?)\s*:\s*(\S.*)$")
+_FROM_GROUP_LIST = re.compile(r"^(?i:fra)\s+(\S[^:;\t]{1,60}?)[ ]*[:\t]\s*(\S.*)$")
 # A list value that goes on on the next line: it ends in a comma or in "og" ("…, Lis Holt (O)
 # og" / "Anders Mørk (Ø).").
 _UNFINISHED = re.compile(r"(?:,|\s(?:og|samt))$")
@@ -211,7 +212,7 @@ def _list_label(text: str) -> tuple[str, str | None, str] | None:
     m = _ABSENT_HEAD.match(text)
     if m is not None:
         label, colon, value = m.groups()
-        if colon or not value or NAME.match(value.split(",")[0].strip()):
+        if colon or not value or _names_first(value):
             return "absent", _label_reason(label), value
         return None
     m = _LIST_LABEL.match(text)
@@ -219,10 +220,20 @@ def _list_label(text: str) -> tuple[str, str | None, str] | None:
         colon, value = m.groups()
         if not colon and _FROM_GROUP.match(value):
             return "list", None, ""  # "Deltagere fra Region Sjælland:": a group follows
-        if colon or not value or NAME.match(value.split(",")[0].strip()):
+        if colon or not value or _names_first(value):
             word = " ".join(text[: m.start(1)].casefold().split())
             return ("present" if word in PRESENT_ONLY_HEADINGS else "list"), None, value
     return None
+
+
+def _names_first(value: str) -> bool:
+    """The value after a label without a colon starts with a name: "Amira Haddad (Somalisk
+    Kulturforening), formand"; not a sentence ("Afbud fra A (F) og B. For A mødte …")."""
+    first = _PARENS.sub("", value.split(",")[0]).strip()
+    return NAME.match(first) is not None
+
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
 
 
 def _label_reason(label: str) -> str:
@@ -253,6 +264,12 @@ def read_lists(
         if i in joined:
             continue
         text = line.stripped
+        if mode is None and ":" in text[:20] and (role := _role_label(text)) is not None:
+            entries.append(
+                _role_entry(role, line, diags)
+            )  # "Sekretær: Tove Lind, Kultur og Fritid"
+            used.add(line.no)
+            continue
         outside = mode is None and (len(text) > 600 or text[:1] not in _LIST_INITIALS)
         if outside and not (text[:1] in "•-*" and _list_label(text) is not None):
             continue  # outside a list only a label starts one ("• Afbud" among bullets)
@@ -267,14 +284,16 @@ def read_lists(
             if value:
                 value = _continued(value, content, i, joined, used)
                 target = absent if mode == "absent" else entries
-                target.extend(_value_entries(value, line, reason, diags, mode != "present"))
+                target.extend(_cell_or_value(value, line, reason, diags, mode != "present"))
             continue
         if mode is None:
             continue
         if (members := _FROM_GROUP_LIST.match(LIST_MARKER.sub("", text))) is not None:
             group = from_org = members.group(1)
+            if "\t" in text:
+                mode = "list"  # "Fra forvaltningen<TAB>…": a table's next row, not the regrets
             value = _continued(members.group(2), content, i, joined, used)
-            members_found = _value_entries(
+            members_found = _cell_or_value(
                 value, line, reason if mode == "absent" else None, diags, mode != "present"
             )
             for entry in members_found:
@@ -293,7 +312,7 @@ def read_lists(
             mode, group = "list", from_org or text.rstrip(":").strip()
             used.add(line.no)
         elif (role := _role_label(text)) is not None:
-            entries.append(Entry(name=role[1], line=line, roles=[role[0]], extra=["role-only"]))
+            entries.append(_role_entry(role, line, diags))
             used.add(line.no)
         elif _is_prose(bare):
             mode = None  # a sentence ends the list ("Der var afbud fra …" is read as prose)
@@ -327,6 +346,23 @@ def _continued(
         used.add(content[j].no)
         j += 1
     return value
+
+
+def _cell_or_value(
+    value: str, line: Line, reason: str | None, diags: Diagnostics, roster: bool
+) -> list[Entry]:
+    """The names after a label. After a TAB the value is a table cell's first paragraph, one
+    list line like the lines below it ("Deltagere<TAB>Amira Haddad (Somalisk
+    Kulturforening), formand"); after a colon, an inline list ("Afbud: A, B og C")."""
+    if "\t" in line.text:
+        found = _line_entries(LIST_MARKER.sub("", value).strip(), line, diags)
+        if found is not None:
+            for entry in found:
+                entry.roster = roster
+                if reason is not None:
+                    entry.reasons = entry.reasons or [reason]
+            return found
+    return _value_entries(value, line, reason, diags, roster)
 
 
 def _value_entries(
@@ -432,10 +468,27 @@ def _group_heading(text: str, content: Sequence[Line], i: int) -> bool:
 
 
 def _role_label(text: str) -> tuple[str, str] | None:
+    """ "Ordstyrer: Eva Holt" -> ("ordstyrer", "Eva Holt"); "Sekretær: Tove Lind, Kultur og
+    Fritid" -> ("sekretær", "Tove Lind, Kultur og Fritid"): a role, then a person's line."""
     m = _ROLE_LABEL.match(text)
-    if m is None or m.group(1).casefold() not in _ROLES or not NAME.match(m.group(2).strip()):
+    if m is None or m.group(1).casefold() not in _ROLES:
         return None
-    return m.group(1).casefold(), m.group(2).strip()
+    value = m.group(2).strip().rstrip(".")
+    if not NAME.match(_PARENS.sub("", value.split(",")[0]).strip()):
+        return None
+    return m.group(1).casefold(), value
+
+
+def _role_entry(role: tuple[str, str], line: Line, diags: Diagnostics) -> Entry:
+    """The person a role label names, with what the line says of them; "role-only": a role of
+    someone listed, or, where nobody listed has the name, a participant of their own."""
+    entry = parse_person_line(role[1], line, diags) if "," in role[1] or "(" in role[1] else None
+    if entry is None:
+        entry = Entry(name=role[1], line=line)
+    entry.roles = [role[0], *entry.roles]
+    entry.extra.append("role-only")
+    entry.roster = False  # a role label is no member list: it makes no other name unknown
+    return entry
 
 
 def _record_entries(record: AbsenceRecord, diags: Diagnostics | None = None) -> list[Entry]:
@@ -510,9 +563,10 @@ def find_person(cast: Sequence[Participant], name: str) -> Participant | None:
 
 
 def _reason(reasons: Iterable[str]) -> str | None:
-    """The most specific reason: "orlov" over "afbud" over "uden afbud" over "fravær"."""
+    """The most specific reason: "orlov" over "sygdom" over "afbud" over "uden afbud" over
+    "fravær" ("Fraværende: Ole Pihl (sygdom)" is away ill)."""
     found = set(reasons)
-    for reason in ("orlov", "afbud", "uden afbud", "fravær"):
+    for reason in ("orlov", "sygdom", "afbud", "uden afbud", "fravær"):
         if reason in found:
             return reason
     return None
@@ -533,8 +587,20 @@ def _settle(entries: Sequence[Entry], absent_heads: Sequence[Entry]) -> list[Par
             )
         )  # fmt: skip
     for entry in entries:  # "Ordstyrer: Name" adds a role to someone listed
-        if "role-only" in entry.extra and (person := find_person(cast, entry.name)) is not None:
+        if "role-only" not in entry.extra:
+            continue
+        person = find_person(cast, entry.name)
+        if person is not None:
             person.roles = list(dict.fromkeys([*person.roles, *entry.roles]))
+            continue
+        # nobody listed: the secretary or minute-taker came besides the members
+        cast.append(
+            Participant(
+                name=entry.name, party=entry.party, organisation=entry.organisation,
+                title=entry.title, roles=list(dict.fromkeys(entry.roles)),
+                attendance="present", line=entry.line.no, page=entry.line.page,
+            )
+        )  # fmt: skip
     for regret in absent_heads:  # "Afbud fra:" names the listed people who sent regrets
         person = find_person(cast, regret.name)
         if person is None:
@@ -654,13 +720,27 @@ def _named_items(people: People, facts: Sequence[Fact], item_blocks: Sequence[It
 
 def _item_facts(people: People, item_blocks: Sequence[ItemBlocks], listed: bool) -> None:
     """Absences an item's decision records ("Der var afbud fra X", "X deltog ikke i sagens
-    behandling") are the item's; "X deltog ikke i punkterne 2 – 11" names the items."""
+    behandling") are the item's; "X deltog ikke i punkterne 2 – 11" names the items. In the
+    item's other text (not its history) only a listed person's "X deltog ikke i behandlingen af
+    punktet" counts: a union board's minutes print it above the decision."""
     numbers = {item.number: k for k, item in enumerate(item_blocks) if item.number is not None}
     for index, item in enumerate(item_blocks):
-        lines = [
+        decided = [
             ln for b in item.blocks if b.kind == "beslutning" and not b.history for ln in b.lines
         ]
-        for fact in read_attendance(lines):
+        other = [
+            ln
+            for b in item.blocks
+            if b.kind not in ("beslutning", "bilag") and not b.history
+            for ln in b.lines
+            if "deltog" in ln.text
+        ]
+        facts = read_attendance(decided) + [
+            f
+            for f in read_attendance(other)
+            if f.effect == "partial" and find_person(people.participants, f.name) is not None
+        ]
+        for fact in sorted(facts, key=lambda f: f.line.no):
             if fact.effect == "absent":  # "Der var modtaget afbud fra X": X missed this item too
                 names = people.item_absent.setdefault(index, [])
                 if fact.name not in names:

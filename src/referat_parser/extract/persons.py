@@ -109,6 +109,12 @@ def _take_parentheses(text: str, entry: Entry) -> str:
         elif (stands_in := _STANDS_IN.search(inner)) is not None:
             entry.substitute_for = stands_in.group(1)
             _take_role_words(inner[: stands_in.start()], entry)
+        elif (role := _role_for_forum(folded)) is not None:
+            entry.roles.append(role)  # "(sekretær for rådet)"
+        elif "," in inner and any(part.strip() in _PARTIES for part in inner.split(",")):
+            _take_parts(inner, entry)  # "(byrådsmedlem, A)": a title and a party
+        elif entry.organisation is None and _names_an_organisation(inner):
+            entry.organisation = inner  # "Amira Haddad (Somalisk Kulturforening)"
         else:
             entry.extra.append(f"({inner})")
     return _PAREN.sub("", text).strip().rstrip(",").strip()
@@ -119,6 +125,31 @@ def role_of(word: str) -> str | None:
     "regionsrådsformand" (another body's chair) and other words -> None."""
     folded = word.casefold()
     return folded if folded in _ROLES else _CHAIR_WORDS.get(folded)
+
+
+def _take_parts(inner: str, entry: Entry) -> None:
+    """The comma parts of one parenthesis: party letters, roles, the rest kept as the title."""
+    for part in (p.strip() for p in inner.split(",")):
+        if part in _PARTIES:
+            entry.party = part
+        elif part.casefold() in _ROLES:
+            entry.roles.append(part.casefold())
+        elif part:
+            entry.extra.append(part)
+
+
+def _names_an_organisation(inner: str) -> bool:
+    """ "Somalisk Kulturforening", "Ravnsbjerg Boligsociale Helhedsplan", "Balkan Netværket":
+    a capitalised name of two to six words (or one with an organisation marker) that holds no
+    title word and no figure: the association a member comes from."""
+    words = inner.split()
+    return (
+        inner[:1].isupper()
+        and (2 <= len(words) <= 6 or _ORG_MARKER.search(inner) is not None)
+        and words[-1][:1].isupper()
+        and not any(ch.isdigit() for ch in inner)
+        and _TITLE_WORD.search(inner) is None
+    )
 
 
 def _role_for_forum(folded: str) -> str | None:

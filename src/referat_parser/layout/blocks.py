@@ -115,7 +115,7 @@ class AbsenceRecord:
 
     label: Line
     names: tuple[Line, ...]  # the lines that hold the names (the label line itself, or below it)
-    reason: str | None  # "afbud", "uden afbud", "fravær", "orlov" (from the label)
+    reason: str | None  # "afbud", "uden afbud", "fravær", "orlov", "sygdom" (from the label)
     text: str  # the names as one comma list ("" for nobody)
 
     @property

@@ -52,6 +52,10 @@ from .candidates import (
 TOC_ENTRY = re.compile(r"^(\S.{0,300}?)(?:\s*\.{3,}\s*|\s*\t+\s*|\s{3,})(\d{1,4})$")
 # "Godkendelse af dagsorden......" with the page numbers printed apart (Aarhus, pdftotext).
 TOC_LEADER = re.compile(r"^(\S.{0,300}?)\s*\.{4,}\s*$")
+# An entry whose title runs so long that only two spaces are left before its page number
+# ("Sag 17/2024 - Revision af retningslinjer for tilskud  3"): an entry only among entries, its
+# page in step with theirs.
+_TOC_SHORT_GAP = re.compile(r"^(\S.{0,300}?\S)  (\d{1,4})$")
 _PAGE = re.compile(r"^\d{1,4}$")
 _TOC_INITIALS = initials(TOC_HEADINGS)
 # A sentence inside a title: ". " then a capital ("Afbud. Der var afbud fra …").
@@ -114,7 +118,7 @@ def _toc_after(lines: Sequence[Line], i: int) -> tuple[list[TocEntry], set[int]]
         if line.blank:
             j += 1
             continue
-        m = TOC_ENTRY.match(line.stripped)
+        m = TOC_ENTRY.match(line.stripped) or _short_gap_entry(line, entries)
         if m is not None and not pending:
             entries.append(
                 TocEntry(title=toc_title(m.group(1)), page=int(m.group(2)), line=line.no)
@@ -137,6 +141,17 @@ def _toc_after(lines: Sequence[Line], i: int) -> tuple[list[TocEntry], set[int]]
         used.update(k for k, _ in pending)
         used.update(k for k, _ in pages or [])
     return entries, used
+
+
+def _short_gap_entry(line: Line, entries: Sequence[TocEntry]) -> re.Match[str] | None:
+    """A two-space entry after at least two entries, its page no earlier than theirs and at
+    most a few pages on."""
+    if len(entries) < 2 or entries[-1].page is None:
+        return None
+    m = _TOC_SHORT_GAP.match(line.stripped)
+    if m is None or not entries[-1].page <= int(m.group(2)) <= entries[-1].page + 3:
+        return None
+    return m
 
 
 def _toc_group(line: Line) -> bool:
