@@ -196,3 +196,20 @@ def test_decimal_shares_are_exact() -> None:
 def test_percentages_without_an_allocation_cue_are_not_a_key() -> None:
     shares, found, diags = _allocations("Ledigheden faldt fra 40% til 30% til kommunerne.")
     assert (shares, found, diags.items) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("(1.370)", Decimal(-1370)),
+        ("(390)", Decimal(-390)),
+        ("(2024)", None),
+        ("850", Decimal(850)),
+    ],
+)
+def test_an_accountants_negative_in_parentheses(cell: str, value: Decimal | None) -> None:
+    """A table cell "(1.370)" is -1.370 (a Word budget table's Afvigelse column); a year in
+    parentheses is no amount."""
+    from referat_parser.extract.amounts import parse_number
+
+    assert parse_number(cell) == value

@@ -22,6 +22,7 @@ from referat_parser.lines import Line, split_lines
         ("Indstilling fra administrationen:", "indstilling"),
         ("Sagsfremstilling fra forvaltningen", "sagsfremstilling"),
         ("Aftale:", "beslutning"),
+        ("Bilag (vedhæftet):", "bilag"),  # a heading word with a note in parentheses
         ("Aftaler", "beslutning"),
     ],
 )
@@ -139,5 +140,11 @@ def test_an_inline_attachment_line_ends_an_inline_decision_only() -> None:
         ("beslutning", "Forslaget blev vedtaget."), ("bilag", "Kort over stien"),
     ]  # fmt: skip
     text = "Sagsfremstilling\n\nSe planen.\nBilag: Kort over stien\n"
+    blocks, _ = split_blocks(split_lines(text))
+    assert [b.kind for b in blocks] == ["sagsfremstilling"]
+
+
+def test_a_continued_heading_atop_a_page_goes_on_with_its_block() -> None:
+    text = "Sagsfremstilling\n\nFørste del.\n\nSagsfremstilling (fortsat)\nAnden del.\n"
     blocks, _ = split_blocks(split_lines(text))
     assert [b.kind for b in blocks] == ["sagsfremstilling"]

@@ -366,3 +366,24 @@ def test_corpus_pages_score_as_their_text_renderings(tmp_path: Path) -> None:
 
 def test_html_fixtures_are_the_ones_the_script_makes(tmp_path: Path) -> None:
     assert_script_remakes("make_html", PAGES, "*.html", tmp_path)
+
+
+def test_sub_headings_over_member_lists_are_groups() -> None:
+    """A region's page lists its members under h3 groups of up to six words ("Kommunerne i
+    Sydregionen (KKR)"), each over a bullet list."""
+    from referat_parser import parse_bytes
+
+    page = (
+        "<html><body><h1>Dagsorden</h1><p>Mandag den 3. marts 2025 kl. 14.00</p>"
+        "<h2>Medlemmer</h2><h3>Kommunerne i Sydregionen (KKR)</h3>"
+        "<ul><li>Eva Holt (V), Nordby Kommune, næstformand</li><li>Ib Dam (A), Vestby Kommune</li></ul>"
+        "<h3>Almen praksis</h3><ul><li>Praktiserende læge Kaj Bak, PLO-Syd</li></ul>"
+        "<h2>1. Godkendelse af dagsorden</h2><h3>Indstilling</h3><p>Det indstilles, at dagsordenen godkendes.</p>"
+        "</body></html>"
+    ).encode()
+    doc = parse_bytes(page)
+    assert [(p.name, p.group, p.organisation) for p in doc.participants] == [
+        ("Eva Holt", "Kommunerne i Sydregionen (KKR)", "Nordby Kommune"),
+        ("Ib Dam", "Kommunerne i Sydregionen (KKR)", "Vestby Kommune"),
+        ("Kaj Bak", "Almen praksis", "PLO-Syd"),
+    ]

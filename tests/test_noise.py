@@ -52,6 +52,8 @@ def test_block_tags_separate_words_but_add_no_edge_spaces() -> None:
         "Vis bilag",
         "Cookiepolitik",
         "Dagsordener og referater leveres af EtFirma",
+        "Gå direkte til sidens indhold",
+        "Hent dagsorden som PDF · Print ·",
     ],
 )
 def test_furniture_families_and_footer_rows(text: str) -> None:

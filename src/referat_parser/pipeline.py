@@ -76,7 +76,9 @@ def parse_lines(lines: list[Line], source: Source, diags: Diagnostics) -> Docume
             (ln.stripped for ln in _lead_in_lines(shape, body)),
         )
     _meeting_facts_from_items(meta, body)
-    found = people.extract_participants(shape.header, body.item_blocks, diags, shape.rest, grouped)
+    found = people.extract_participants(
+        _meeting_header(shape, body), body.item_blocks, diags, shape.rest, grouped
+    )
     cast = found.participants
     _merge_people(body, found)
     kind = _kind(meta.kind, body, [*shape.header, *shape.rest])
@@ -161,6 +163,15 @@ def _lead_in_lines(shape: outline.Outline, body: assemble.Built) -> list[Line]:
     else:
         pool = list(shape.rest) + list(shape.header)
     return [ln for ln in pool if "indstiller" in ln.text]
+
+
+def _meeting_header(shape: outline.Outline, body: assemble.Built) -> list[Line]:
+    """The lines that speak for the meeting before its first item: the header, and the lines
+    between the TOC and the first item (a Word referat lists "Mødedeltagere" there)."""
+    if not shape.items or not body.items:
+        return shape.header
+    first = body.items[0].line_start
+    return [*shape.header, *(ln for ln in shape.rest if ln.no < first)]
 
 
 def _merge_people(body: assemble.Built, found: people.People) -> None:

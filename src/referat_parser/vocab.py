@@ -134,6 +134,12 @@ BLOCK_HEADINGS: dict[str, str] = {
     "sagshistorik": "andet",
     "sagshistorik, henvisninger": "andet",
 }
+# A block heading with one of these notes in parentheses continues the block above it
+# ("Sagsfremstilling (fortsat)" atop the next page); another note leaves the heading as it is
+# ("Bilag (vedhæftet)": the attachments).
+CONTINUED_NOTES: tuple[str, ...] = (
+    "fortsat", "forts", "fortsættelse", "fortsættes", "fortsat fra forrige side",
+)  # fmt: skip
 # Headed blocks that record other meetings' handling of the case (earlier committees'
 # decisions, their absences): read as history, never as this meeting's decision or attendance.
 HISTORY_HEADINGS: frozenset[str] = frozenset({
@@ -323,10 +329,16 @@ STANDS_IN_FOR: tuple[str, ...] = (
 PARTICIPANT_HEADINGS: tuple[str, ...] = (
     "mødedeltagere", "deltagere", "deltagerne var", "deltagende", "til stede", "tilstede",
     "fremmødte", "medlemmer", "inviterede", "øvrige deltagere",
+    # staff who came besides the members, one a line under the label: "Desuden deltog:" over
+    # "Direktør Helle Sand" / "Økonomichef Anders Bisp (referent)"
+    "desuden deltog", "endvidere deltog", "derudover deltog", "herudover deltog",
 )  # fmt: skip
 # Of those, the labels over the people who came only ("Til stede: A, B og C"): not a roster of
 # members, so someone named absent elsewhere ("Afbud fra D") is a participant, not unknown.
-PRESENT_ONLY_HEADINGS: frozenset[str] = frozenset({"til stede", "tilstede", "fremmødte"})
+PRESENT_ONLY_HEADINGS: frozenset[str] = frozenset({
+    "til stede", "tilstede", "fremmødte", "desuden deltog", "endvidere deltog",
+    "derudover deltog", "herudover deltog",
+})  # fmt: skip
 
 # Words in a column header that make its bare figures kroner ("Budget 2024", "Korrigeret
 # budget", "Forbrug", "Afvigelse"): a school's budget table printed without a unit.
@@ -356,6 +368,8 @@ NOISE_LINES: tuple[str, ...] = (
     "vis bilag", "åbn bilag", "hent bilag", "download bilag", "menu", "søg", "del",
     "tilgængelighedserklæring", "cookiepolitik", "privatlivspolitik", "persondatapolitik",
     "cookieindstillinger", "webtilgængelighed",
+    "gå direkte til indhold", "gå direkte til sidens indhold", "gå til sidens indhold",
+    "spring til sidens indhold", "spring navigationen over", "spring over navigation",
 )  # fmt: skip
 # Beginnings of short furniture lines, whatever follows ("Til toppen af siden", "Udskriv hele
 # referatet", "Hent som PDF (2 MB)", a portal's "Dagsordener og referater leveres af …"): a
@@ -363,6 +377,8 @@ NOISE_LINES: tuple[str, ...] = (
 NOISE_LINE_STARTS: tuple[str, ...] = (
     "til toppen", "tilbage til toppen", "udskriv hele ", "hent hele ", "hent som pdf",
     "download hele ", "download som pdf", "dagsordener og referater leveres af ",
+    # a portal's action links over the document ("Hent dagsorden som PDF · Print ·")
+    "hent dagsorden", "hent referat", "download dagsorden", "download referat",
 )  # fmt: skip
 # A site footer's links on one line ("Tilgængelighedserklæring   Cookies   Privatlivspolitik"):
 # a row of short cells, at least two of them these words.
@@ -413,6 +429,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^intet nyt\b",
             r"^(?:der var )?ingen spørgsmål",
             r"^(?:der var )?ingen (?:meddelelser|emner) (?:til|under) (?:punktet|eventuelt)",
+            r"^der var intet (?:til|under) (?:punktet|eventuelt)",
         ),
     ),
     (
@@ -425,6 +442,9 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bforkast",
             r"\bafvis",
             r"\bafvist",
+            r"\bafslog\b",
+            r"\bafslås\b",
+            r"\bafslået\b",  # "Rådet afslog ansøgningen"
             r"\bikke (?:\p{L}+ )?tiltrå",
             r"\bikke (?:\p{L}+ )?tiltræd",
             r"\bikke (?:blev )?taget til efterretning",
@@ -547,7 +567,7 @@ DECISION_KEYWORDS: tuple[str, ...] = (
     "oversend", "videresend", "videre", "sendes", "sendte", "fremsend", "realitetsbehandl",
     "henvises", "fulgt", "tiltrå", "tiltræ", "tilslut", "indstillet", "følges", "efterretning",
     "orientering", "vedtag", "vedtog", "anbefal", "besluttede", "bevilg", "bevilling",
-    "imødekom", "faldt", "drøft", "diskuter", "debat", "opbakning", "enighed",
+    "imødekom", "faldt", "drøft", "diskuter", "debat", "opbakning", "enighed", "afsl",
 )  # fmt: skip
 
 # Words that only mention a decision taken elsewhere: the rest of their clause decides nothing

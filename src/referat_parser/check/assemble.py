@@ -43,9 +43,10 @@ def build_body(outline: Outline, meta: Metadata, diags: Diagnostics) -> Built:
     decided = any(bd.kind == "beslutning" for drafts, _ in split for bd in drafts)
     # minutes written as prose under each item (a board's Word referat: "Ad 1. Godkendelse af
     # referat" then "Referatet blev godkendt."): no item has a block heading, so each item's
-    # text is what the meeting recorded of it
+    # text is what the meeting recorded of it (a "Bilag:" heading under the text is no block
+    # of the case's own)
     prose_minutes = meta.kind == "referat" and not any(
-        bd.heading is not None for drafts, _ in split for bd in drafts
+        bd.heading is not None and bd.kind != "bilag" for drafts, _ in split for bd in drafts
     )
     for draft, (drafts, records) in zip(outline.items, split):
         if decided or prose_minutes:

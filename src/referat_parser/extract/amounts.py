@@ -184,9 +184,18 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A bare Danish number in a table cell whose header carries the unit ("131.200")."""
-    m = _WHOLE_NUMBER.match(text.strip())
+    """A bare Danish number in a table cell whose header carries the unit ("131.200"); an
+    accountant's negative in parentheses ("(1.370)" -> -1370; not a year, "(2024)")."""
+    text = text.strip()
+    if text[:1] == "(" and text[-1:] == ")" and not _YEAR_ALONE.match(text[1:-1]):
+        m = _WHOLE_NUMBER.match(text[1:-1].strip())
+        value = _value(m.group("sign"), m.group("num"), None) if m and not m.group("sign") else None
+        return -value if value is not None else None
+    m = _WHOLE_NUMBER.match(text)
     return _value(m.group("sign"), m.group("num"), None) if m else None
+
+
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d\d$")
 
 
 def parse_percent(text: str) -> Decimal | None:

@@ -149,9 +149,50 @@ def _bare_clock(value: str) -> str | None:
     return f"{int(m.group(1)):02d}:{m.group(2)}"
 
 
+# An e-mail's envelope above minutes sent by mail ("Fra: …", "Sendt: 10. oktober 2024 11:42",
+# "Til: …", "Emne: Referat fra Ældrerådets møde den 8. oktober 2024").
+_ENVELOPE = re.compile(
+    r"^(fra|sendt|til|cc|bcc|emne|vedr|from|sent|to|subject|date)\.?\s*:\s*(.*)$", re.I
+)
+_ENVELOPE_SUBJECT = frozenset({"emne", "vedr", "subject"})
+_ENVELOPE_SENDER = frozenset({"fra", "sendt", "from", "sent", "date"})
+
+
+def _envelope(header: Sequence[Line]) -> tuple[set[int], Line | None]:
+    """The e-mail envelope that opens the header: its line numbers and the subject as a line
+    of its own. The sending date is the mail's, not the meeting's: the subject and the letter
+    below it say what was held when. ((set(), None) where no envelope opens the header.)"""
+    found: dict[str, Line] = {}
+    nos: set[int] = set()
+    for line in header:
+        if line.blank:
+            if found:
+                break
+            continue
+        m = _ENVELOPE.match(line.stripped)
+        if m is None:
+            break
+        found.setdefault(m.group(1).casefold(), line)
+        nos.add(line.no)
+    subject = next((found[k] for k in found if k in _ENVELOPE_SUBJECT), None)
+    if len(nos) < 3 or subject is None or not _ENVELOPE_SENDER & found.keys():
+        return set(), None
+    value = _ENVELOPE.match(subject.stripped)
+    text = value.group(2) if value is not None else ""
+    return nos, Line(subject.no, text, subject.page, subject.style)
+
+
 def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     """Metadata from the header lines (everything before the TOC or the first item)."""
     meta = Metadata()
+    envelope, subject = _envelope(header)
+    if envelope and subject is not None:
+        meta.used.update(envelope)
+        header = [
+            subject if ln.no == subject.no else ln
+            for ln in header
+            if ln.no not in envelope or ln.no == subject.no
+        ]
     kinds: list[str] = []
     title_lines: list[Line] = []
     others: list[Line] = []
@@ -313,6 +354,8 @@ def _read_title(
         found = body.group(1).strip() if body and body.group(1).strip() else None
         if found is not None and found[:1].islower():
             found = forum_of_meeting(found)
+        elif found is not None and (genitive := _GENITIVE_MEETING.match(found)) is not None:
+            found = genitive.group(1)  # "Referat fra Ældrerådets møde": the council's
         # "Dagsorden" / "Økonomiudvalget - Dagsorden 5. september 2012": the kind word again
         meta.body = _SEPARATORS.sub("", _KIND_WORD.split(found)[0]) or found if found else None
     else:
@@ -380,6 +423,8 @@ def _read_other_lines(
     for line in lines:
         text = line.stripped
         if len(text) > 160:
+            text = _first_sentence(text)  # a letter's "Hermed referatet fra mødet den … på …"
+        if len(text) > 160:
             after_date = False
             continue
         kind = DOCUMENT_KINDS.get(text.casefold().strip(" .:"))
@@ -417,6 +462,16 @@ def _read_other_lines(
             meta.location = text
             meta.used.add(line.no)
         after_date = False
+
+
+_SENTENCE_END = re.compile(r"(?<=\p{Ll}{2}|\d)\.\s+(?=\p{Lu})")
+
+
+def _first_sentence(text: str) -> str:
+    """A paragraph's first sentence (its end: a full stop after a word or a number, then a
+    capital; "kl. 13.30" does not end one)."""
+    m = _SENTENCE_END.search(text, 0, 400)
+    return text[: m.start()] if m is not None else text
 
 
 def _place_in_time_line(text: str, meta: Metadata) -> None:

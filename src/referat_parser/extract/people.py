@@ -260,6 +260,7 @@ def read_lists(
     group: str | None = None
     from_org: str | None = None  # the group a "… fra X" label names
     joined: set[int] = set()  # lines read as the wrapped end of the line above
+    inline = False  # the last label printed its names on its own line
     for i, line in enumerate(content):
         if i in joined:
             continue
@@ -281,6 +282,7 @@ def read_lists(
             mode, reason, value = label
             group = from_org = _named_group(text)
             used.add(line.no)
+            inline = bool(value)  # "Afbud: A, B": the label's names on its own line
             if value:
                 value = _continued(value, content, i, joined, used)
                 target = absent if mode == "absent" else entries
@@ -292,6 +294,8 @@ def read_lists(
             group = from_org = members.group(1)
             if "\t" in text:
                 mode = "list"  # "Fra forvaltningen<TAB>…": a table's next row, not the regrets
+            elif mode == "absent" and inline:
+                mode = "present"  # "Afbud: A, B" then "Fra forvaltningen: C": C came
             value = _continued(members.group(2), content, i, joined, used)
             members_found = _cell_or_value(
                 value, line, reason if mode == "absent" else None, diags, mode != "present"
@@ -458,13 +462,20 @@ def _join_group(entry: Entry, group: str | None, from_org: str | None) -> None:
 
 
 def _group_heading(text: str, content: Sequence[Line], i: int) -> bool:
-    """ "Direktørforum:", "Chefforum": short, no comma, and a person line follows."""
-    if "," in text or len(text) > 40 or len(text.split()) > 3 or text.endswith("."):
+    """ "Direktørforum:", "Chefforum": short, no comma, and a person line follows ("Anne Brix
+    (A), formand", "• Praktiserende læge Ulrik Dam, PLO"). A page's sub-heading (an HTML h3)
+    may run to six words: "Kommunerne i Syddanmark (KKR)"."""
+    style = content[i].style
+    longest = 6 if style is not None and style.level is not None else 3
+    if "," in text or len(text) > 60 or len(text.split()) > longest or text.endswith("."):
         return False
-    if NAME.match(re.sub(r"\s*\([^()]*\)", "", text)) and not text.endswith(":"):
+    if NAME.match(_PARENS.sub("", text)) and not text.endswith(":"):
         return False  # "Jonas Tved (F)": a member with a party, not a group
-    following = content[i + 1].stripped if i + 1 < len(content) else ""
-    return "," in following and NAME.match(following.partition(",")[0].strip()) is not None
+    following = LIST_MARKER.sub("", content[i + 1].stripped) if i + 1 < len(content) else ""
+    if "," not in following:
+        return False
+    first = _PARENS.sub("", following.partition(",")[0]).strip()
+    return NAME.match(first) is not None or names_after_title(first)
 
 
 def _role_label(text: str) -> tuple[str, str] | None:

@@ -45,6 +45,7 @@ from ..vocab import (
     ABSENCE_REASONS,
     ABSENT_LABELS,
     BLOCK_HEADINGS,
+    CONTINUED_NOTES,
     DECISION_HEADING_WORDS,
     HISTORY_HEADINGS,
     PART_TITLES,
@@ -166,6 +167,11 @@ def _heading_key(text: str) -> str:
     return text.rstrip(":").strip().casefold()
 
 
+# A heading word with a short note in parentheses: "Bilag (vedhæftet)", "Indstilling (revideret)"
+_NOTED = re.compile(r"^(\p{L}[\p{L} ]{2,40}?)\s*\(([\p{L} .,-]{1,30})\)$")
+_CONTINUED = frozenset(CONTINUED_NOTES)
+
+
 # The layout and block stages probe the same lines again and again (a heading line is tried
 # by the outline, the repeat finder and the block splitter): the probe depends on the text
 # alone, so it is computed once per distinct text.
@@ -190,6 +196,10 @@ def _known_heading(text: str) -> HeadingProbe | None:
             return "history", None, None
         if key in BLOCK_HEADINGS:
             return BLOCK_HEADINGS[key], None, None
+        if key.endswith(")") and (noted := _NOTED.match(key)) and noted.group(1) in BLOCK_HEADINGS:
+            if noted.group(2).strip(" .") in _CONTINUED:
+                return None  # "Sagsfremstilling (fortsat)" atop a page: the block goes on
+            return BLOCK_HEADINGS[noted.group(1)], None, None  # "Bilag (vedhæftet):"
         if (by := _heading_by(key)) is not None:
             return by, None, None
         if key in PART_TITLES:
