@@ -13,8 +13,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-SCHEMA_VERSION = "1.3"  # 1.1: recommendations are objects; 1.2: items[].number, title nullable;
-# 1.3: source.format html/docx, source.url
+SCHEMA_VERSION = "1.4"  # 1.1: recommendations are objects; 1.2: items[].number, title nullable;
+# 1.3: source.format html/docx, source.url; 1.4: absence_reason "sygdom", closing lines unplaced
 
 
 def _decimal_to_json(value: Decimal) -> int | float:
