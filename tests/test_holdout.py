@@ -27,6 +27,11 @@ its judgement calls:
   as an Umbraco-style page (.html), a waste company's board protocol, an økonomiudvalg's Word
   referat with a TOC and a participant table (.docx); it scored 0.814 on its first run
   (``fixtures/unseen4/SCORE.md``).
+* ``fixtures/unseen5`` (h25-h28): a region's committee as pdftotext without ``-layout``, a
+  portal page whose item headings are one-row tables (.html), a lokalråd's informal minutes, a
+  health cluster's Klyngeforum as a Word file (.docx); it scored 0.809 on its first run
+  (``fixtures/unseen5/SCORE.md``); what the fixes after it left open is listed there, so its
+  floor is below 1.
 
 The first two were then used to fix general rules, so they are development sets now, not held out: the
 first-run scores are the honest estimate for a new publisher. They are scored in-process with
@@ -51,7 +56,7 @@ from conftest import ROOT
 from test_corpus import score_docs
 
 # set name -> how many documents it holds
-SETS = {"holdout": 8, "unseen": 4, "unseen2": 4, "unseen3": 4, "unseen4": 4}
+SETS = {"holdout": 8, "unseen": 4, "unseen2": 4, "unseen3": 4, "unseen4": 4, "unseen5": 4}
 
 
 def _folder(name: str) -> Path:
@@ -80,7 +85,8 @@ def test_every_document_has_gold_and_is_a_whole_meeting(name: str) -> None:
     assert len(docs) == SETS[name]
     for path in (_folder(name) / "docs").glob("*.txt"):
         size = len(path.read_bytes())
-        assert 3_000 <= size <= 12_288, (path.name, size)
+        # a whole meeting, not a page excerpt (a lokalråd's short minutes: 2.5 kB)
+        assert 2_000 <= size <= 12_288, (path.name, size)
         path.read_text(encoding="utf-8")  # UTF-8, as the brief of the set says
 
 

@@ -261,6 +261,7 @@ def read_lists(
     from_org: str | None = None  # the group a "… fra X" label names
     joined: set[int] = set()  # lines read as the wrapped end of the line above
     inline = False  # the last label printed its names on its own line
+    name_column: list[int] = []  # a participant table's name column, from its header row
     for i, line in enumerate(content):
         if i in joined:
             continue
@@ -320,7 +321,7 @@ def read_lists(
             used.add(line.no)
         elif _is_prose(bare):
             mode = None  # a sentence ends the list ("Der var afbud fra …" is read as prose)
-        elif (found := _row_entries(bare, line, diags)) is not None or (
+        elif (found := _row_entries(bare, line, diags, name_column)) is not None or (
             found := _line_entries(bare, line, diags)
         ) is not None:
             for entry in found:
@@ -384,17 +385,27 @@ def _value_entries(
     return found
 
 
-def _row_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | None:
+def _row_entries(
+    text: str, line: Line, diags: Diagnostics, name_column: list[int] | None = None
+) -> list[Entry] | None:
     """A participant table's row ("Karen Holm (formand)<TAB>DH Lindholm<TAB>Til stede"): the
     name and its cells as one person's parts, the attendance cell read as attendance; its
-    header row ("Navn<TAB>Repræsenterer<TAB>Fremmøde") is nobody. None: not a table row."""
+    header row ("Navn<TAB>Repræsenterer<TAB>Fremmøde") is nobody, and where it puts the name
+    column after another ("Organisation<TAB>Navn<TAB>Titel") the rows below are read name
+    first (``name_column`` keeps that column for them). None: not a table row."""
     if "\t" not in text:
         return None
     cells = [c.strip() for c in text.split("\t") if c.strip()]
     if not cells:
         return None
-    if cells[0].casefold() in PARTICIPANT_COLUMN_HEADS:
+    heads = [k for k, c in enumerate(cells) if c.casefold() in PARTICIPANT_COLUMN_HEADS]
+    if heads and (heads[0] == 0 or not any(NAME.match(c) for c in cells)):
+        if name_column is not None:
+            name_column[:] = heads[:1]
         return []
+    k = name_column[0] if name_column else 0
+    if 0 < k < len(cells) and NAME.match(_PARENS.sub("", cells[k]).strip()):
+        cells = [cells[k], *cells[:k], *cells[k + 1 :]]  # "Kystby Kommune<TAB>Helene Ravn<TAB>…"
     parts = [c for c in cells if c.casefold().rstrip(".") not in PRESENT_CELLS]
     entry = parse_person_line(", ".join(parts), line, diags)
     return [entry] if entry is not None else None

@@ -384,6 +384,8 @@ def _list_tokens(text: str) -> list[str]:
     tokens = [t.strip() for t in text.split(",") if t.strip()]
     out: list[str] = []
     for token in tokens:
+        if token.startswith(("og ", "samt ")):  # "Jens Bro, Egely Kommune, og Peter Frost"
+            token = token.split(" ", 1)[1].strip()
         parts = [x.strip() for x in _OG.split(token)]
         if len(parts) == 2 and all(_name_or_first(_bare_name(x)) for x in parts):
             out.extend(parts)  # "Kristine og Søren Libergren": a first name is a name here

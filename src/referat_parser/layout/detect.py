@@ -248,6 +248,8 @@ def _evidence(lines: Sequence[Line], cand: Candidate, toc_keys: set[str]) -> flo
         score += 3.0
     if _heading_follows(lines, cand.end + 1):
         score += 2.0
+    if cand.form == "dotted" and _in_attachment_list(lines, cand.index):
+        score -= 4.0  # "Bilag" over "1. Notat …" / "2. Præsentation …": attachments, no items
     if title_key(cand.title) in toc_keys:
         score += 2.0
     style = lines[cand.index].style
@@ -260,6 +262,21 @@ def _evidence(lines: Sequence[Line], cand: Candidate, toc_keys: set[str]) -> flo
     ):
         score += 0.5
     return score
+
+
+def _in_attachment_list(lines: Sequence[Line], i: int) -> bool:
+    """Line ``i`` is one of the numbered lines right under a "Bilag" heading: above it stand
+    numbered lines up to that heading, one blank line at most between the heading and the
+    list. A numbered line after a blank line below the list is the next item."""
+    k = i - 1
+    while k >= 0 and i - k <= 40 and DOTTED_HEADING.match(lines[k].stripped):
+        k -= 1
+    if k >= 1 and lines[k].blank:
+        k -= 1  # "Bilag", a blank line, then the list
+    if k < 0 or lines[k].blank:
+        return False
+    probe = block_heading(lines[k])
+    return probe is not None and probe[0] == "bilag"
 
 
 def _labelled_case_before(lines: Sequence[Line], i: int) -> int | None:
