@@ -78,6 +78,7 @@ _FIRST_LETTERS = frozenset(word[0] for word in (*PARTICIPANT_HEADINGS, *ABSENT_L
 _LIST_INITIALS = frozenset(
     ch for ch in map(chr, range(0x250)) if ch.casefold()[:1] in _FIRST_LETTERS
 )
+_PARENS = re.compile(r"\s*\([^()]*\)")  # "(A)", "(Somalisk Kulturforening)"
 _ROLE_LABEL = re.compile(r"^(\p{L}+)[ ]*[:\t]\s*(\S.{1,80})$")
 # The group a list label or group heading names: "Deltagere fra Region Sjælland:", "Fra
 # sekretariatet:", "Deltagere fra PLO-Sjælland" (a region's committee lists its members by the
@@ -231,9 +232,6 @@ def _names_first(value: str) -> bool:
     Kulturforening), formand"; not a sentence ("Afbud fra A (F) og B. For A mødte …")."""
     first = _PARENS.sub("", value.split(",")[0]).strip()
     return NAME.match(first) is not None
-
-
-_PARENS = re.compile(r"\s*\([^()]*\)")
 
 
 def _label_reason(label: str) -> str:
@@ -414,7 +412,7 @@ def _row_entries(
 def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | None:
     """One list line: a person ("Anders Kühnau, regionsrådsformand (A)", "1. Overborgmester
     Frank Jensen (A)") or a comma list of names ("Carl Holst, Poul Weber, …, Kent Kirk.")."""
-    tokens = [re.sub(r"\s*\([^()]*\)", "", t).strip() for t in text.rstrip(".").split(",")]
+    tokens = [_PARENS.sub("", t).strip() for t in text.rstrip(".").split(",")]
     names = sum(1 for t in tokens if NAME.match(t) and not is_organisation(t))
     titled = any(t[:1].islower() for t in tokens)  # "rådmand": one person's line
     if len(tokens) >= 3 and names >= 2 and names * 2 >= len(tokens) and not titled:
@@ -431,7 +429,7 @@ def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | No
 
 def _looks_titled(text: str) -> bool:
     """ "Overborgmester Frank Jensen (A)": two to six capitalised words, a party maybe."""
-    words = re.sub(r"\s*\([^()]*\)", "", text).split()
+    words = _PARENS.sub("", text).split()
     return 2 <= len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 

@@ -156,9 +156,9 @@ def _role_for_forum(folded: str) -> str | None:
     """ "sekretær for kommissionen" -> "sekretær": a role and the forum it serves, written with
     a lower-case common noun (not "formand for Ældre Sagen", another body's chair)."""
     role, sep, forum = folded.partition(" for ")
-    if not sep or role not in _ROLES or len(forum.split()) > 3:
+    if not sep or role not in _ROLES or " " in forum:
         return None
-    return role if forum.endswith(("en", "et", "ne")) and " " not in forum else None
+    return role if forum.endswith(("en", "et", "ne")) else None
 
 
 def _take_role_words(text: str, entry: Entry) -> None:
