@@ -55,6 +55,11 @@ FORUM_WORDS: tuple[str, ...] = (
     "kommission", "kommissionen", "samråd", "samrådet", "komité", "komitéen", "panel",
     "panelet", "netværk", "netværket",
 )  # fmt: skip
+# A meeting of an association's members as a whole: "Referat af ordinær generalforsamling" under
+# the association's name (its letterhead) names no forum, so the association is the body.
+ASSEMBLY_WORDS: tuple[str, ...] = (
+    "generalforsamling", "repræsentantskabsmøde", "årsmøde", "medlemsmøde", "beboermøde",
+)  # fmt: skip
 # Words that make a header line a place ("Mødelokale F7", "Økonomiudvalgsværelset",
 # "Nicolaiplads 6 - Festsalen", "Brohuset: Venteområdet …"); regex fragments.
 PLACE_WORDS: tuple[str, ...] = (
@@ -99,6 +104,8 @@ BLOCK_HEADINGS: dict[str, str] = {
     # a dialogue or coordination meeting's minutes: what the parties agreed, "Aftale: …"
     "aftale": "beslutning",
     "aftaler": "beslutning",
+    # a MED-udvalg's or board's Word minutes: the decision under each item is its "Protokol"
+    "protokol": "beslutning",
     "bilag": "bilag",
     "bilagsfortegnelse": "bilag",
     "bilagsoversigt": "bilag",
@@ -292,9 +299,20 @@ ATTENDANCE_PHRASES: tuple[tuple[str, str, str], ...] = (
     (r"\bdeltog\s+(?:virtuelt|online|digitalt|telefonisk)\b", "before", "present"),
     (r"\bdeltog\s+som\s+(?:suppleant|stedfortræder)(?:er)?\b", "before", "present"),
     (r"\bdeltog\s+i\s+stedet\b(?!\s+for)", "before", "substitute"),
+    # part of the meeting: "Hanne Birk deltog fra punkt 2.", "X kom under punkt 3", "X forlod
+    # mødet efter punkt 5" (away for the items before, or after)
+    (r"\bdeltog\s+(?:først\s+)?fra\s+(?:og\s+med\s+)?punkt", "before", "late"),
+    (
+        r"\b(?:kom|ankom|mødte)\s+(?:først\s+)?(?:til\s+)?(?:under|fra|ved)\s+punkt",
+        "before",
+        "late",
+    ),
+    (r"\bforlod\s+mødet\s+efter\s+(?:behandlingen\s+af\s+)?punkt", "before", "left"),
     (r"\bmødte\s+frem\b", "before", "present"),
-    (r"\bforlod\s+mødet\b", "before", "present"),
-    (r"\berklærede\s+sig\s+inhabile?\b", "before", "present"),
+    (r"\bforlod\s+mødet\b(?!\s+efter\s+(?:behandlingen\s+af\s+)?punkt)", "before", "present"),
+    # inhabil: took part in the meeting, not in the item ("Finn Holmgaard erklærede sig
+    # inhabil, fordi …, og deltog ikke i behandlingen")
+    (r"\berklærede\s+sig\s+inhabile?\b", "before", "partial"),
     (r"\b(?:havde\s+meddelt,?\s+at\s+(?:han|hun)\s+)?var\s+forsinket\b", "before", "present"),
 )
 
@@ -370,6 +388,9 @@ NOISE_LINES: tuple[str, ...] = (
     "cookieindstillinger", "webtilgængelighed",
     "gå direkte til indhold", "gå direkte til sidens indhold", "gå til sidens indhold",
     "spring til sidens indhold", "spring navigationen over", "spring over navigation",
+    "fold alle sager sammen", "fold alle sager ud", "fold alle punkter sammen",
+    "kopiér link", "kopier link", "kopiér link til sagen", "kopier link til sagen",
+    "kopiér link til punktet", "kopier link til punktet", "del link",
 )  # fmt: skip
 # Beginnings of short furniture lines, whatever follows ("Til toppen af siden", "Udskriv hele
 # referatet", "Hent som PDF (2 MB)", a portal's "Dagsordener og referater leveres af …"): a
@@ -459,7 +480,13 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "udsat",
         (
-            r"\budsat",
+            # "udsat", not the adjective "udsatte" ("for socialt udsatte") or the council
+            # "Udsatterådet"; the past tense only with its object ("Udvalget udsatte sagen")
+            r"\budsat\b",
+            r"\budsatte (?:sagen|punktet|forslaget|behandlingen|beslutningen)\b",
+            r"\budskudt\b",
+            r"\budskyde",
+            r"\budskød\b",
             r"\budsætte",
             r"\budsættes",
             r"\b(?:sagen|punktet|forslaget) (?:blev )?trukket",
@@ -504,6 +531,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\btiltræder indstillingen",
             r"\bindstillingen tiltrædes",
             r"\btilsluttede sig indstillingen",
+            r"\bfulgte (?:\p{L}+ ){0,2}indstilling",  # "Nævnet fulgte sekretariatets indstilling"
         ),
     ),
     (
@@ -563,6 +591,7 @@ DECISION_WEAK_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # in step).
 DECISION_KEYWORDS: tuple[str, ...] = (
     "godkend", "bemærk", "ikke noget", "intet", "ingen", "forkast", "afvis", "afvist", "udsat",
+    "udskud", "udskyd", "udskød",
     "udsæt", "trukket", "trækkes", "dagsorden", "udgik", "udgår", "behandlet", "nået",
     "oversend", "videresend", "videre", "sendes", "sendte", "fremsend", "realitetsbehandl",
     "henvises", "fulgt", "tiltrå", "tiltræ", "tilslut", "indstillet", "følges", "efterretning",
@@ -612,6 +641,11 @@ ORGANISATION_MARKERS: tuple[str, ...] = (
     "kommune", r"\bregion", "hospital", "sygehus", "psykiatri", r"\bPLO\b", "universitet",
     "styrelse", "ministerie", r"\bKL\b", "Danske Regioner", "forvaltning", "center",
     "apotek", "lægevagt", "præhospital",
+    # associations, unions and companies ("Ejendomsforeningen Danmark", "Lejernes LO", "Blå
+    # Kors", "Boligselskabet Vest")
+    # (compounds only: "Foreningens sekretær" is a title)
+    r"\p{L}forening", r"\p{L}forbund", r"\bLO\b", r"\bkors\b", "korshær", r"\p{L}selskab",
+    r"\bA/S\b", r"\bApS\b",
 )  # fmt: skip
 
 # Words that make a phrase a job title ("Sygeplejefaglig direktør", "Kontorchef"). Regex fragments.

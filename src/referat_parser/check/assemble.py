@@ -134,7 +134,8 @@ def _bare_decision(draft: ItemDraft, drafts: list[BlockDraft], *, any_length: bo
     if not drafts or drafts[0].heading is not None or drafts[0].kind != "andet":
         return
     closed = (draft.title or "").casefold().startswith(_CLOSED)
-    headless = all(bd.heading is None for bd in drafts)
+    # (a "Bilag:" list under the account is no heading of the case's own)
+    headless = all(bd.heading is None or bd.kind == "bilag" for bd in drafts)
     if closed or (headless and (any_length or len(render(drafts[0].lines)) <= 600)):
         drafts[0].kind = "beslutning"
         drafts[0].narrative = any_length

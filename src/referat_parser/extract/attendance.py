@@ -54,7 +54,7 @@ _PHRASES = tuple(
 )
 # Every phrase holds one of these stems: a line without any says nothing about attendance.
 _PROBES = ("fbud", "FBUD", "ravær", "RAVÆR", "deltog", "mødt", "mødte", "udeblev", "forlod",
-           "inhabil", "stedfortræder", "forsinket", "undtagen", "bortset", "suppleant",
+           "inhabil", "stedfortræder", "kom ", "ankom", "forsinket", "undtagen", "bortset", "suppleant",
            "Stedfortræder", "Suppleant")  # fmt: skip
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? then a capital or a digit, not after an initial ("Niels E. Bjerrum")
@@ -194,7 +194,11 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
                     continue
                 if kind == "absent":
                     absent_here.append(name)
-                items = _items(sentence[m.end() :]) if kind == "partial" else ()
+                if kind in _PART_TIME:  # "deltog fra punkt 2": away for the items before
+                    items = _PART_TIME[kind](_items(sentence[m.start() :]))
+                    kind = "partial" if items else "present"
+                else:
+                    items = _items(sentence[m.end() :]) if kind == "partial" else ()
                 found.append(Fact(name, party, kind, reason or None, line, items=items))
     return found
 
@@ -232,16 +236,59 @@ def _substitute_pairs(value: str, line: Line) -> list[Fact]:
     pair a substitute present and the member away; a name alone is a substitute for nobody
     named."""
     found: list[Fact] = []
-    for chunk in _spaced(value).rstrip(".").split(", "):
-        stand_in, _, replaced = chunk.replace(" i stedet for ", " for ", 1).partition(" for ")
+    text = _spaced(value).rstrip(".")
+    for phrase in _STANDS_IN:
+        text = text.replace(phrase, " for ")
+    # "Rikke Buus, Gadeplan Kildeby, deltog for Leif Thorup": the stand-in's organisation
+    # between the commas, the pair's "for" in a part of its own
+    pending: tuple[str, str | None, str | None] | None = None  # a stand-in waiting for "for"
+    chunks = (*text.split(", "), "")
+    for k, chunk in enumerate(chunks):
+        if pending is not None and chunk.startswith("for "):
+            chunk = f"{pending[0]} {chunk}"
+            org = pending[2]
+            pending = None
+        elif (
+            pending is not None
+            and chunk[:1].isupper()
+            and (_person(chunk, trailing=False) is None or chunks[k + 1].startswith("for "))
+        ):
+            pending = (pending[0], pending[1], chunk)  # the organisation
+            continue
+        else:
+            if pending is not None:  # a name alone: a substitute for nobody named
+                found.append(Fact(pending[0], pending[1], "substitute", None, line,
+                                  organisation=pending[2]))  # fmt: skip
+                pending = None
+            org = None
+        stand_in, _, replaced = chunk.partition(" for ")
+        stand_in, noted = _without_note(stand_in)
         person = _person(stand_in, trailing=False)
         if person is None:
             continue
-        away = _person(replaced, trailing=False) if replaced else None
+        if not replaced:
+            pending = (person[0], person[1], noted or org)
+            continue
+        away = _person(replaced, trailing=False)
         if away is not None:
             found.append(Fact(away[0], away[1], "absent", None, line))
-        found.append(Fact(person[0], person[1], "substitute", None, line, away and away[0]))
+        found.append(Fact(person[0], person[1], "substitute", None, line, away and away[0],
+                          organisation=noted or org))  # fmt: skip
     return found
+
+
+# "X i stedet for Y", "X deltog for Y", "X mødte for Y": the pair's "for" (single-spaced text)
+_STANDS_IN = (" i stedet for ", " deltog for ", " mødte for ")
+_NOTE_AFTER = re.compile(r"^(.*?)\s*\(([^()]{2,60})\)\s*$")
+
+
+def _without_note(token: str) -> tuple[str, str | None]:
+    """ "Line Haugaard (Yngre Læger)" -> ("Line Haugaard", "Yngre Læger"); a party letter
+    "(V)" stays with the name."""
+    m = _NOTE_AFTER.match(token.strip())
+    if m is None or m.group(2) in PARTY_LETTERS:
+        return token, None
+    return m.group(1), m.group(2)
 
 
 def _spaced(text: str) -> str:
@@ -311,6 +358,19 @@ def _trailing_name(token: str) -> str | None:
         k -= 1
     run = words[k:]
     return " ".join(run) if len(run) >= 2 and k > 0 else None
+
+
+def _before_item(items: tuple[int, ...]) -> tuple[int, ...]:
+    """ "X deltog fra punkt 3", "X kom under punkt 3": away for items 1-2."""
+    return tuple(range(1, items[0])) if items and 1 < items[0] < 100 else ()
+
+
+def _after_item(items: tuple[int, ...]) -> tuple[int, ...]:
+    """ "X forlod mødet efter punkt 5": away for the items after 5 (those the meeting has)."""
+    return tuple(range(items[-1] + 1, items[-1] + 100)) if items and items[-1] < 100 else ()
+
+
+_PART_TIME = {"late": _before_item, "left": _after_item}
 
 
 def _items(text: str) -> tuple[int, ...]:

@@ -38,6 +38,7 @@ from ..diagnostics import Diagnostics
 from ..lines import Line
 from ..vocab import (
     ABSENT_LABELS,
+    ASSEMBLY_WORDS,
     DOCUMENT_KINDS,
     FORUM_WORDS,
     HEADER_LABELS,
@@ -67,9 +68,10 @@ _FORUM_MEETING = re.compile(
 _FORUM_STEMS = tuple(w for w in FORUM_WORDS if not w.endswith(("et", "en")))  # "udvalg", "råd"
 _DATE_CUE = re.compile(r"\s+(?:d\.|den|dato)\s*$", re.I)
 _WEEKDAYS = frozenset(WEEKDAYS)
-# "… kl. 14.00 i Byrådssalen", "… kl. 17.00 – 19.00 i personalerummet" (the end time skipped)
+# "… kl. 14.00 i Byrådssalen", "… kl. 17.00 – 19.00 i personalerummet" (the end time skipped),
+# a Word header's one line "Tirsdag 8. april 2025 · kl. 13.00–15.30 · Mødecenter Øst"
 _PLACE_AFTER_TIME = re.compile(
-    r"^(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?[\s,]*(?:i|på|hos|,)\s+(\S.*)$", re.I
+    r"^(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?[\s,]*(?:i|på|hos|,|[·|•])\s+(\S.*)$", re.I
 )
 _KIND_WORD = re.compile(
     r"(?<![\p{L}])(?i:" + "|".join(sorted(DOCUMENT_KINDS, key=len, reverse=True)) + r")(?![\p{L}])"
@@ -112,16 +114,23 @@ class Metadata:
     used: set[int] = field(default_factory=set)  # header lines read here
 
 
+_BULLETS = frozenset({"• ", "· ", "▪ ", "◦ ", "– ", "- ", "* "})
+
+
 def _label_of(line: Line) -> tuple[str, str] | None:
-    """(field, value) of a labelled header line; the value is "" when it stands below."""
-    m = _LABEL.match(line.stripped)
+    """(field, value) of a labelled header line; the value is "" when it stands below. A list
+    bullet before the label does not count (a page's meeting facts as a list: "• Sted: …")."""
+    text = line.stripped
+    if text[:2] in _BULLETS:
+        text = text[2:].lstrip()
+    m = _LABEL.match(text)
     if m is None:
         return None
     kind = HEADER_LABELS[m.group(1).casefold()]
     value = m.group(2).strip()
     if kind in ("date", "when_where") and value and not _holds_when(value):
         return None  # "Tid er …": a word, not a label
-    if kind == "kind" and value and not line.stripped[len(m.group(1)) :].lstrip().startswith(":"):
+    if kind == "kind" and value and not text[len(m.group(1)) :].lstrip().startswith(":"):
         return None  # "Møde i Handicaprådet tirsdag den …": a title sentence, not "Møde:"
     return kind, value
 
@@ -432,6 +441,12 @@ def _read_other_lines(
             kinds.append(kind)
             meta.used.add(line.no)
             continue
+        if (assembly := _kind_of_assembly(text)) is not None:
+            kinds.append(assembly)
+            meta.used.add(line.no)
+            if meta.body is None and meta.title and _name_shaped(meta.title):
+                meta.body = meta.title  # the association whose members met
+            continue
         when, date_span = find_date(text)
         if when is not None or (find_time(text)[0] is not None and meta.start_time is None):
             _read_when(text, line, meta, diags)
@@ -462,6 +477,17 @@ def _read_other_lines(
             meta.location = text
             meta.used.add(line.no)
         after_date = False
+
+
+def _kind_of_assembly(text: str) -> str | None:
+    """ "REFERAT AF ORDINÆR GENERALFORSAMLING 2025" under an association's name: the kind of a
+    members' meeting (``vocab.ASSEMBLY_WORDS``), which names no forum of its own."""
+    first, _, rest = text.partition(" ")
+    kind = DOCUMENT_KINDS.get(first.casefold())
+    if kind is None or not rest.casefold().startswith(("af ", "fra ", "for ")):
+        return None
+    folded = rest.casefold()
+    return kind if any(word in folded for word in ASSEMBLY_WORDS) else None
 
 
 _SENTENCE_END = re.compile(r"(?<=\p{Ll}{2}|\d)\.\s+(?=\p{Lu})")

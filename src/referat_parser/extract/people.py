@@ -221,9 +221,12 @@ def _list_label(text: str) -> tuple[str, str | None, str] | None:
         colon, value = m.groups()
         if not colon and _FROM_GROUP.match(value):
             return "list", None, ""  # "Deltagere fra Region Sjælland:": a group follows
+        word = " ".join(text[: m.start(1)].casefold().split())
+        mode = "present" if word in PRESENT_ONLY_HEADINGS else "list"
+        if not colon and (grouped := _FROM_GROUP_LIST.match(value)) is not None:
+            return mode, None, grouped.group(2)  # "Til stede fra bestyrelsen: A (formand), B"
         if colon or not value or _names_first(value):
-            word = " ".join(text[: m.start(1)].casefold().split())
-            return ("present" if word in PRESENT_ONLY_HEADINGS else "list"), None, value
+            return mode, None, value
     return None
 
 
@@ -260,6 +263,7 @@ def read_lists(
     joined: set[int] = set()  # lines read as the wrapped end of the line above
     inline = False  # the last label printed its names on its own line
     name_column: list[int] = []  # a participant table's name column, from its header row
+    side_groups: list[str] = []  # a table of sides, a person per cell: the column's group
     for i, line in enumerate(content):
         if i in joined:
             continue
@@ -317,8 +321,18 @@ def read_lists(
         elif (role := _role_label(text)) is not None:
             entries.append(_role_entry(role, line, diags))
             used.add(line.no)
+            if mode == "absent":  # "Afbud: …" then "Sekretariat: X" and Y below: they came
+                mode = "present"
         elif _is_prose(bare):
             mode = None  # a sentence ends the list ("Der var afbud fra …" is read as prose)
+        elif (sides := _side_columns(bare, content, i)) is not None:
+            side_groups = sides  # "Ledelsessiden<TAB>Medarbejdersiden": a person per cell below
+            used.add(line.no)
+        elif side_groups and (found := _cell_entries(bare, line, diags, side_groups)):
+            for entry in found:
+                entry.roster = mode != "present"
+            entries.extend(found)
+            used.add(line.no)
         elif (found := _row_entries(bare, line, diags, name_column)) is not None or (
             found := _line_entries(bare, line, diags)
         ) is not None:
@@ -407,6 +421,52 @@ def _row_entries(
     parts = [c for c in cells if c.casefold().rstrip(".") not in PRESENT_CELLS]
     entry = parse_person_line(", ".join(parts), line, diags)
     return [entry] if entry is not None else None
+
+
+def _side_columns(text: str, content: Sequence[Line], i: int) -> list[str] | None:
+    """A table's header row of group names over one person per cell (a MED-udvalg's
+    "Ledelsessiden<TAB>Medarbejdersiden" over "Lotte Brix, hospitalsdirektør (formand)<TAB>
+    Birthe Aagesen, …"): short cells, none a name or a column head, and a row below whose every
+    cell opens with a name. The groups, or None."""
+    if "\t" not in text:
+        return None
+    cells = [c.strip() for c in text.split("\t")]
+    if not 2 <= len(cells) <= 4 or any(
+        not c
+        or "," in c
+        or len(c.split()) > 3
+        or NAME.match(c)
+        or c.casefold() in PARTICIPANT_COLUMN_HEADS
+        for c in cells
+    ):
+        return None
+    j = next((k for k in range(i + 1, min(i + 3, len(content))) if not content[k].blank), None)
+    if j is None or "\t" not in content[j].text:
+        return None
+    below = [c.strip() for c in content[j].stripped.split("\t")]
+    if len(below) > len(cells) or not all(_opens_with_name(c) for c in below if c):
+        return None
+    return cells
+
+
+def _opens_with_name(cell: str) -> bool:
+    first = _PARENS.sub("", cell.split(",")[0]).strip()
+    return NAME.match(first) is not None and not is_organisation(first)
+
+
+def _cell_entries(
+    text: str, line: Line, diags: Diagnostics, groups: Sequence[str]
+) -> list[Entry] | None:
+    """One row of a table of sides: each cell a person, in the group of its column."""
+    if "\t" not in text:
+        return None
+    found: list[Entry] = []
+    for cell, group in zip(text.split("\t"), groups):
+        cell = cell.strip()
+        if cell and _opens_with_name(cell) and (entry := parse_person_line(cell, line, diags)):
+            entry.group = group
+            found.append(entry)
+    return found or None
 
 
 def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | None:
@@ -721,6 +781,7 @@ def _add_substitute(cast: list[Participant], fact: Fact, diags: Diagnostics) -> 
         person = Participant(name=fact.name, party=fact.party, attendance="present",
                              line=fact.line.no, page=fact.line.page)  # fmt: skip
         cast.append(person)
+    person.organisation = person.organisation or fact.organisation
     if fact.substitute_for:
         person.substitute_for = replaced.name if replaced is not None else fact.substitute_for
 
@@ -768,7 +829,9 @@ def _item_facts(people: People, item_blocks: Sequence[ItemBlocks], listed: bool)
                 continue
             if fact.effect != "partial":
                 continue
-            targets = [numbers[n] for n in fact.items if n in numbers] or [index]
+            # the items named, those of them the meeting has ("forlod mødet efter punkt 3":
+            # the items after 3), else this item
+            targets = [numbers[n] for n in fact.items if n in numbers] if fact.items else [index]
             for target in targets:
                 names = people.item_absent.setdefault(target, [])
                 if fact.name not in names:

@@ -531,14 +531,20 @@ def _label_column(columns: Sequence[str], rows: Sequence[list[str]]) -> int:
 
 
 def is_total_label(label: str) -> bool:
-    """ "I alt", "Total:", "Sum", "I alt kr.", "I alt (kr.)", "Total, 1.000 kr.", and a
-    named total ending in one: "Service total", "Nye initiativer i alt" (kk.dk)."""
+    """ "I alt", "Total:", "Sum", "I alt kr.", "I alt (kr.)", "Total, 1.000 kr.", a named
+    total ending in one: "Service total", "Nye initiativer i alt" (kk.dk), or opening with
+    "Samlede"/"Samlet" ("Samlede udgifter", a general assembly's accounts)."""
     key = label.casefold().strip().rstrip(":").strip()
     if key in _TOTALS:
         return True
     key = key[: key.find("(")].strip() if "(" in key else _HEADER_UNIT.sub("", key).strip()
     key = key.rstrip(",:. ")
-    return key in _TOTALS or key.endswith((" i alt", " total", " totalt"))
+    # "Samlede udgifter", "Samlet forbrug": a total named by its first word
+    return (
+        key in _TOTALS
+        or key.endswith((" i alt", " total", " totalt"))
+        or (key.startswith(("samlede ", "samlet ")) and len(key.split()) <= 3)
+    )
 
 
 def counted_in_total(label: str, line: int, total_line: int | None) -> bool:

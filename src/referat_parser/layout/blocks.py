@@ -61,11 +61,14 @@ DECISION_HEADING = re.compile(
     r"(?:\s+(?:den|d\.)\s+(.{4,40}?))?\s*:?$",
     re.I,
 )
-# "Økonomiudvalgets beslutning i mødet den 31. marts 2020", "ØKONOMIUDVALGETS BESLUTNING"
+# "Økonomiudvalgets beslutning i mødet den 31. marts 2020", "ØKONOMIUDVALGETS BESLUTNING",
+# a tribunal's "Nævnets afgørelse"
 GENITIVE_DECISION = re.compile(
-    r"^(\p{Lu}[\p{L}\s-]{2,80}?)s\s+(?i:beslutning)(?:\s+(?i:i\s+mødet))?"
+    r"^(\p{Lu}[\p{L}\s-]{2,80}?)s\s+(?i:beslutning|afgørelse)(?:\s+(?i:i\s+mødet))?"
     r"(?:\s+(?i:den|d\.)\s+(.{4,40}?))?\s*:?$"
 )
+# "Sekretariatets indstilling", "Borgmesterens indstilling": the author's recommendation.
+GENITIVE_RECOMMENDATION = re.compile(r"^\p{Lu}[\p{L}-]{2,40}s\s+(?i:indstilling)\s*:?$")
 # "Beslutning: Godkendt", "Indstilling: at …": a heading of the five and its text on one line.
 _INLINE_KINDS = ("beslutning", "indstilling", "resume", "sagsfremstilling", "bilag")
 INLINE_HEADING = re.compile(r"^([^:]{3,60}?)\s*:\s+(\S.*)$")
@@ -186,8 +189,7 @@ def _known_heading(text: str) -> HeadingProbe | None:
     if (
         first not in _HEADING_INITIALS
         and first not in _DECISION_INITIALS
-        and "eslutning" not in text
-        and "ESLUTNING" not in text
+        and not _genitive_shaped(text)
     ):
         return None
     key = _heading_key(text)
@@ -210,12 +212,20 @@ def _known_heading(text: str) -> HeadingProbe | None:
             body = (m.group(1) or m.group(2) or "").strip() or None
             when = find_date(m.group(3))[0] if m.group(3) else None
             return "beslutning", body, when
-    elif "eslutning" in text or "ESLUTNING" in text:
+    elif _genitive_shaped(text):
         m = GENITIVE_DECISION.match(text)
         if m is not None:
             when = find_date(m.group(2))[0] if m.group(2) else None
             return "beslutning", m.group(1).strip(), when
+        if GENITIVE_RECOMMENDATION.match(text):
+            return "indstilling", None, None
     return None
+
+
+def _genitive_shaped(text: str) -> bool:
+    """The line holds a decision or recommendation word (the genitive forms' cheap test)."""
+    folded = text.casefold()
+    return "beslutning" in folded or "afgørelse" in folded or "indstilling" in folded
 
 
 def _heading_by(key: str) -> str | None:

@@ -99,6 +99,25 @@ def case_number(line: Line) -> str | None:
     return None
 
 
+# A title and a case number side by side: a TAB (a portal's heading table "2.<TAB>Kapacitet …
+# <TAB>28.09.00-G01-2-24") or a wide gap (pdftotext -layout of a right-aligned number:
+# "Varmeregnskab 2023/24, Engvej 7, st. tv.          Sagsnr. 25/0117").
+_TRAILING_GAP = re.compile(r"(?:\t|\s{3,})\s*(\S[^\t]{0,80}?)\s*$")
+
+
+def split_trailing_case(title: str) -> tuple[str, str | None]:
+    """ "Title<gap>Sagsnr. 25/0117" -> ("Title", "25/0117"); other titles unchanged."""
+    if "\t" not in title and "   " not in title:
+        return title, None
+    m = _TRAILING_GAP.search(title)
+    if m is None or not m.start():
+        return title, None
+    number = case_number(Line(0, m.group(1)))
+    if number is None:
+        return title, None
+    return title[: m.start()].rstrip(), number
+
+
 def is_case_label(line: Line) -> bool:
     """A case-number label line, with its value or without ("Sagsnr:" then the number later);
     not an item heading that starts alike ("Sag nr. 3    Tillægsbevillinger": a title follows

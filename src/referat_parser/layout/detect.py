@@ -46,6 +46,7 @@ from .candidates import (
     find_candidates,
     is_case_label,
     next_content,
+    split_trailing_case,
 )
 
 # "Title.....3", "Title<TAB>3", "Pkt. 1    Godkendelse af dagsorden      2" (pdftotext -layout)
@@ -230,8 +231,10 @@ def _title_quality(title: str) -> float:
         score -= 2.5
     if title.endswith((":", ",", ";")) or (title.endswith(".") and len(words) > 8):
         score -= 1.5
-    if _PARTY_PAREN.search(title) or (len(words) <= 5 and _NAME_ONLY.match(title)):
-        score -= 2.0  # "Lars Weiss (A)", "Overborgmester Frank Jensen (A)"
+    if _PARTY_PAREN.search(title) or (
+        len(words) <= 5 and not title.isupper() and _NAME_ONLY.match(title)
+    ):
+        score -= 2.0  # "Lars Weiss (A)", "Overborgmester Frank Jensen (A)"; not "VALG AF DIRIGENT"
     return score
 
 
@@ -511,7 +514,12 @@ def _heads(lines: Sequence[Line], chain: Sequence[_Scored], toc_keys: set[str]) 
         if end == cand.end:
             end, title = _wrapped_hanging(lines, end, title)
         start = s.twin if s.twin is not None else cand.index
-        case, case_lines, end, title = _case_after(lines, end, title)
+        if _underlined(lines, end):
+            end += 1  # "3. FORELÆGGELSE AF REGNSKAB" over "-------": the rule is the heading's
+        title, case = split_trailing_case(title)
+        case_lines: tuple[int, ...] = ()
+        if case is None:
+            case, case_lines, end, title = _case_after(lines, end, title)
         if case is None:
             before = _labelled_case_before(lines, start)
             if before is not None and before not in claimed:
@@ -520,6 +528,18 @@ def _heads(lines: Sequence[Line], chain: Sequence[_Scored], toc_keys: set[str]) 
         claimed.update(case_lines)
         heads.append(ItemHead(cand.number, title, start, cand.index, end, case, case_lines))
     return heads
+
+
+_RULE_CHARS = frozenset("-=_~")
+
+
+def _underlined(lines: Sequence[Line], end: int) -> bool:
+    """The line under the heading is a typed underline: a run of hyphens, equals signs or
+    underscores at least three long (plain-text minutes underline their headings so)."""
+    if end + 1 >= len(lines):
+        return False
+    rule = lines[end + 1].stripped
+    return len(rule) >= 3 and set(rule) <= _RULE_CHARS
 
 
 def _case_after(

@@ -16,7 +16,9 @@ becomes the lines ``REFERAT Sundhedsklynge …`` (level 1), ``Punkt 3: …`` (le
 
 What it keeps and drops:
 
-- dropped: ``script``, ``style``, ``template``, form controls, ``nav`` and navigation roles,
+- dropped: ``script``, ``style``, ``template``, form controls (but a ``button`` inside a
+  heading is read: an accordion's item title, ``<h2><button>Sag 3: …</button></h2>``),
+  ``nav`` and navigation roles,
   page-level ``header``/``footer``/``aside`` (one inside ``article`` or ``main`` is content),
   cookie and consent banners (an ``id``/``class`` naming them), hidden elements (``hidden``,
   ``aria-hidden="true"``, ``display:none``, ``visibility:hidden``); one
@@ -304,8 +306,8 @@ class _Writer:
                 start(self, node, tag)
                 if tag in _ON_END:
                     push(tag)
-            elif tag in _SKIP:
-                continue
+            elif tag in _SKIP and (tag != "button" or self.level is None):
+                continue  # (an accordion's toggle button inside a heading holds the title)
             child = node.last_child
             while child is not None:  # last child first, so they are popped in order
                 push(child)
