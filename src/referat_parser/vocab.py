@@ -440,7 +440,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"^intet at bemærke",
             r"^(?:der var )?ikke noget at bemærke",
-            r"^ingen bemærkninger",
+            r"^(?:der var )?ingen bemærkninger",
             r"^der var ikke noget til punktet",
             r"^intet til (?:dette )?punkt",
             r"^intet til referat",
