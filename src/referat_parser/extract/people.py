@@ -268,6 +268,8 @@ def read_lists(
         if i in joined:
             continue
         text = line.stripped
+        if side_groups and "\t" not in text:
+            side_groups = []  # a table of sides ends at its first line without cells
         if mode is None and ":" in text[:20] and (role := _role_label(text)) is not None:
             entries.append(
                 _role_entry(role, line, diags)
