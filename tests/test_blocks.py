@@ -148,3 +148,20 @@ def test_a_continued_heading_atop_a_page_goes_on_with_its_block() -> None:
     text = "Sagsfremstilling\n\nFørste del.\n\nSagsfremstilling (fortsat)\nAnden del.\n"
     blocks, _ = split_blocks(split_lines(text))
     assert [b.kind for b in blocks] == ["sagsfremstilling"]
+
+
+def test_a_lead_in_every_item_repeats_is_no_heading_of_the_document() -> None:
+    """A short line in every item is a heading the document repeats ("Løsning"), unless it is
+    a clause: "Klyngesekretariatet indstiller, at Klyngeforum" leads in each item's points."""
+    from referat_parser import parse_text
+
+    item = (
+        "Punkt {n}. Sag {n}\n\nBaggrund\n\nTekst.\n\nIndstilling\n\n"
+        "Klyngesekretariatet indstiller, at Klyngeforum\n\n• godkender sag {n}\n\n"
+        "Konklusion\n\nGodkendt.\n\n"
+    )
+    doc = parse_text("Referat\n\n" + "".join(item.format(n=n) for n in range(1, 5)))
+    assert len(doc.items) == 4
+    for it in doc.items:
+        assert [b.kind for b in it.blocks] == ["andet", "indstilling", "beslutning"]
+        assert [r.text for r in it.recommendations] == [f"godkender sag {it.number}"]

@@ -54,6 +54,8 @@ def test_block_tags_separate_words_but_add_no_edge_spaces() -> None:
         "Dagsordener og referater leveres af EtFirma",
         "Gå direkte til sidens indhold",
         "Hent dagsorden som PDF · Print ·",
+        "Udskriv referat | Abonnér på dagsordener",  # a row of page tools, every cell furniture
+        "Print · Del på Facebook",
     ],
 )
 def test_furniture_families_and_footer_rows(text: str) -> None:
@@ -69,6 +71,8 @@ def test_furniture_families_and_footer_rows(text: str) -> None:
         "Udvalget › Byrådet",  # one step is no trail
         "Dagsordener og referater leveres af sekretariatet senest otte dage før hvert møde.",
         "Vis bilag 3 for detaljerne",
+        "Print | Budget 2025",  # one cell of content: no tools row
+        "Abonnér på nyhedsbrevet fra Ældrerådet, som udkommer fire gange om året i 2025",
     ],
 )
 def test_content_that_starts_like_furniture_stays(text: str) -> None:

@@ -323,3 +323,20 @@ def test_a_stand_in_cell_names_whom_the_member_stands_in_for() -> None:
         "Anna Berg, Stedfortræder for Ole Holm, Nordby Kommune", Line(1, "x"), Diagnostics()
     )
     assert entry is not None and entry.substitute_for == "Ole Holm"
+
+
+def test_a_participant_tables_organisation_column_is_the_organisation_whole() -> None:
+    """ "Organisation<TAB>Navn<TAB>Titel": the organisation cell whole (a parenthesis in it is
+    no party), the title without it; a party note in the cell ("Byrådet (A)") stays the party;
+    the column map ends with the table."""
+    doc = parse_text(
+        "Referat\n\nDeltagere\n\nOrganisation\tNavn\tTitel\n"
+        "Almen praksis (PLO)\tKaj Holt\tPraktiserende læge\n"
+        "Nordby Kommune\tEva Lund\tSundhedschef, formand\n\n"
+        "Navn\tRepræsenterer\tFremmøde\nIb Mo\tByrådet (A)\tTil stede\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    got = {p.name: (p.organisation, p.title, p.party, p.roles) for p in doc.participants}
+    assert got["Kaj Holt"] == ("Almen praksis (PLO)", "Praktiserende læge", None, [])
+    assert got["Eva Lund"] == ("Nordby Kommune", "Sundhedschef", None, ["formand"])
+    assert got["Ib Mo"] == ("Byrådet", None, "A", [])

@@ -43,6 +43,10 @@ HEADER_LABELS: dict[str, str] = {
     # 2024 kl. 19.00-21.15 i Forsamlingshuset, Bygaden 8,"
     "tid og sted": "when_where", "dato og sted": "when_where", "tid og mødested": "when_where",
 }  # fmt: skip
+# Labels that, with no colon after them, are the first word of the name they label: the header
+# line "Mødelokale F2, Regionshuset Viborg" is a place and "Udvalg for Forebyggelse og Sundhed"
+# a forum, whole ("Mødelokale: F2" and "Udvalg: Økonomiudvalget" are label and value).
+NAMING_LABELS: frozenset[str] = frozenset({"lokale", "mødelokale", "udvalg", "forum", "organ"})
 DATE_LABELS: tuple[str, ...] = tuple(k for k, v in HEADER_LABELS.items() if v == "date")
 PLACE_LABELS: tuple[str, ...] = tuple(k for k, v in HEADER_LABELS.items() if v == "place")
 
@@ -223,6 +227,14 @@ ABSENT_LABELS: tuple[str, ...] = ("fraværende", "fravær", "afbud", "ikke til s
 # "Jonas Krag<TAB>Byrådet (F)<TAB>Afbud"): the first cell of its header row, and the cells that
 # say someone came (dropped; an absence word in a cell is read as the reason).
 PARTICIPANT_COLUMN_HEADS: frozenset[str] = frozenset({"navn", "name", "deltager", "medlem"})
+# Header cells that say a column holds the organisation ("Organisation<TAB>Navn<TAB>Titel" over
+# "Almen praksis (PLO)<TAB>Jakob Strand<TAB>Praktiserende læge"): that cell is the organisation,
+# whole (a party letter in it, "Byrådet (A)", stays the party).
+PARTICIPANT_COLUMNS: dict[str, str] = {
+    **dict.fromkeys(PARTICIPANT_COLUMN_HEADS, "name"),
+    **dict.fromkeys(("organisation", "repræsenterer", "repræsentant for", "institution",
+                     "myndighed", "forvaltning", "enhed", "arbejdssted"), "organisation"),
+}  # fmt: skip
 PRESENT_CELLS: frozenset[str] = frozenset({
     "til stede", "tilstede", "deltog", "deltager", "mødt", "mødt op", "ja", "x", "✓", "✔",
 })  # fmt: skip
@@ -256,11 +268,13 @@ ABSENCE_REASONS: dict[str, str] = {
 # after the phrase came besides the members, each maybe with a title before the name and an
 # organisation after it ("Fra Engbo Administration deltog driftschef Mette Svane (referent) og
 # ejendomsmester Frederik Lau", "Under punkt 3 deltog endvidere revisor Claus Erbs, Revisorhuset
-# Nord"); a named group "org" is the organisation of them all.
+# Nord"); a named group "org" is the organisation of them all (a capitalised one: "Fra
+# administrationen deltog sundhedsdirektør Ida Krogh og …" names a group, not an organisation).
 ATTENDANCE_PHRASES: tuple[tuple[str, str, str], ...] = (
     (
         (
-            r"^fra\s+(?P<org>(?-i:\p{Lu})[^,.;:]{1,60}?)\s+deltog\b(?!\s+(?:ikke|i\s+stedet|via"
+            r"^fra\s+(?:(?P<org>(?-i:\p{Lu})[^,.;:]{1,60}?)|(?-i:\p{Ll})[^,.;:]{1,40}?)"
+            r"\s+deltog\b(?!\s+(?:ikke|i\s+stedet|via"
             r"|pr\b|over|som|virtuelt|online|digitalt|telefonisk))"
         ),
         "titled",
@@ -290,7 +304,10 @@ ATTENDANCE_PHRASES: tuple[tuple[str, str, str], ...] = (
     (r"\budeblev\b(?!\s+uden)", "before", "absent"),
     (r"\bvar\s+indkaldt,?\s+men\s+mødte\s+ikke\b", "before", "absent"),
     (r"\bdeltog\s+ikke\s+i\s+(?:mødet|dagens\s+møde)\b", "before", "absent"),
-    (r"\bdeltog\s+ikke\s+i\b(?!\s+(?:mødet|dagens\s+møde)\b)", "before", "partial"),
+    # "X deltog ikke i sagens behandling", "Tage deltog ikke under dette punkt", "Sofie Brandt
+    # var ikke til stede under punkt 5."
+    (r"\bdeltog\s+ikke\s+(?:i|under)\b(?!\s+(?:mødet|dagens\s+møde)\b)", "before", "partial"),
+    (r"\bvar\s+ikke\s+til\s+stede\s+(?:under|ved)\b", "before", "partial"),
     (
         r"\bdeltog\s+(?:via|pr\.?|over)\s+(?:video|telefon|teams|skype|zoom|link)",
         "before",
@@ -400,6 +417,7 @@ NOISE_LINE_STARTS: tuple[str, ...] = (
     "download hele ", "download som pdf", "dagsordener og referater leveres af ",
     # a portal's action links over the document ("Hent dagsorden som PDF · Print ·")
     "hent dagsorden", "hent referat", "download dagsorden", "download referat",
+    "udskriv dagsorden", "udskriv referat", "abonnér på ", "abonner på ",
 )  # fmt: skip
 # A site footer's links on one line ("Tilgængelighedserklæring   Cookies   Privatlivspolitik"):
 # a row of short cells, at least two of them these words.

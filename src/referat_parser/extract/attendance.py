@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -55,7 +55,7 @@ _PHRASES = tuple(
 # Every phrase holds one of these stems: a line without any says nothing about attendance.
 _PROBES = ("fbud", "FBUD", "ravær", "RAVÆR", "deltog", "mødt", "mødte", "udeblev", "forlod",
            "inhabil", "stedfortræder", "kom ", "ankom", "forsinket", "undtagen", "bortset", "suppleant",
-           "Stedfortræder", "Suppleant")  # fmt: skip
+           "Stedfortræder", "Suppleant", "til stede")  # fmt: skip
 _ABBREV = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 # A sentence ends at . ! ? then a capital or a digit, not after an initial ("Niels E. Bjerrum")
 # or an abbreviation ("kl. 15.30").
@@ -92,6 +92,7 @@ class Fact:
     organisation: str | None = None
     roles: tuple[str, ...] = ()
     attendee: bool = False  # came besides the members ("deltog endvidere"): listed or not
+    wrapped: tuple[int, ...] = ()  # the lines the sentence ran on to (``_run_on``)
 
 
 def might_say_attendance(text: str) -> bool:
@@ -125,7 +126,11 @@ def read_attendance(lines: Sequence[Line]) -> list[Fact]:
     """Every attendance fact in these lines, in order (a line's sentences one by one)."""
     facts: list[Fact] = []
     pairs_below = False  # under a bare "Stedfortræder" label: "Tina Vang (V) for Ib Frost (V)"
-    for line in lines:
+    skip = 0
+    for at, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
         text = line.stripped
         if pairs_below and " for " in text:
             facts.extend(_substitute_pairs(text, line))
@@ -137,16 +142,41 @@ def read_attendance(lines: Sequence[Line]) -> list[Fact]:
         if labelled is not None:
             facts.extend(_substitute_pairs(labelled.group(1), line))
             continue
-        for sentence in sentences(text):
-            if might_say_attendance(sentence):
-                facts.extend(_facts(sentence, line))
+        wrapped = _run_on(lines, at)
+        if wrapped:
+            text = " ".join([text, *(ln.stripped for ln in wrapped)])
+            skip = len(wrapped)
+        found = [
+            f for part in sentences(text) if might_say_attendance(part) for f in _facts(part, line)
+        ]
+        if wrapped:
+            nos = tuple(ln.no for ln in wrapped)
+            found = [replace(f, wrapped=nos) for f in found]
+        facts.extend(found)
     return facts
+
+
+def _run_on(lines: Sequence[Line], at: int) -> list[Line]:
+    """The lines a sentence wraps onto: it ends without a full stop and the next line goes on
+    in lower case or with a parenthesis ("Fra administrationen deltog … specialkonsulent Lars
+    Winther" over "(referent)."). Lines wrap this way in text typed to a width and in PDFs."""
+    run: list[Line] = []
+    text = lines[at].stripped
+    while text[-1:] not in ".!?:" and at + 1 < len(lines):
+        at += 1
+        following = lines[at].stripped
+        if not following or not (following[0] == "(" or following[0].islower()):
+            break
+        run.append(lines[at])
+        text = following
+    return run
 
 
 def statement_lines(lines: Sequence[Line], facts: Sequence[Fact]) -> set[int]:
     """The line numbers attendance statements used: each line a fact was read from, and a bare
     substitute label over such a line ("Stedfortræder" above "Tina Vang (V) for Ib Frost (V)")."""
     used = {fact.line.no for fact in facts}
+    used.update(no for fact in facts for no in fact.wrapped)
     for above, below in itertools.pairwise(lines):
         if below.no in used and _is_bare_substitute_label(above.stripped):
             used.add(above.no)
@@ -183,6 +213,8 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
             names = (
                 names_before(sentence[: m.start()]) if before else names_after(sentence[m.end() :])
             )
+            if not names and before and kind == "partial":
+                names = _first_name_subject(sentence[: m.start()])
             if kind == "absent" and not reason and not before and mentions_afbud:
                 reason = "afbud"  # "… undtagen A og B, der havde meldt afbud"
             if kind == "absent" and before and (why := _REASON_AFTER.match(sentence, m.end())):
@@ -201,6 +233,17 @@ def _facts(sentence: str, line: Line) -> list[Fact]:
                     items = _items(sentence[m.end() :]) if kind == "partial" else ()
                 found.append(Fact(name, party, kind, reason or None, line, items=items))
     return found
+
+
+# A first name alone as the subject: "Tage deltog ikke under dette punkt, fordi …" (a lokalråd's
+# minutes call members by first name). Only the item's reading uses it, and only for the one
+# participant of that first name (``people._by_first_name``).
+_FIRST_NAME = re.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
+
+
+def _first_name_subject(text: str) -> list[tuple[str, str | None]]:
+    text = text.strip()
+    return [(text, None)] if _FIRST_NAME.match(text) else []
 
 
 def _attendees(text: str, org: str | None, line: Line) -> list[Fact]:

@@ -42,6 +42,7 @@ from ..vocab import (
     DOCUMENT_KINDS,
     FORUM_WORDS,
     HEADER_LABELS,
+    NAMING_LABELS,
     PARTICIPANT_HEADINGS,
     PLACE_WORDS,
     WEEKDAYS,
@@ -112,6 +113,7 @@ class Metadata:
     start_time: str | None = None
     location: str | None = None
     used: set[int] = field(default_factory=set)  # header lines read here
+    body_from_name: bool = False  # the body is a title line that only names (a letterhead)
 
 
 _BULLETS = frozenset({"• ", "· ", "▪ ", "◦ ", "– ", "- ", "* "})
@@ -130,8 +132,11 @@ def _label_of(line: Line) -> tuple[str, str] | None:
     value = m.group(2).strip()
     if kind in ("date", "when_where") and value and not _holds_when(value):
         return None  # "Tid er …": a word, not a label
-    if kind == "kind" and value and not text[len(m.group(1)) :].lstrip().startswith(":"):
+    colon = text[len(m.group(1)) :].lstrip().startswith(":")
+    if kind == "kind" and value and not colon:
         return None  # "Møde i Handicaprådet tirsdag den …": a title sentence, not "Møde:"
+    if value and not colon and m.group(1).casefold() in NAMING_LABELS:
+        return kind, text  # "Mødelokale F2, Regionshuset Viborg": the word is part of the name
     return kind, value
 
 
@@ -369,6 +374,15 @@ def _read_title(
         meta.body = _SEPARATORS.sub("", _KIND_WORD.split(found)[0]) or found if found else None
     else:
         meta.body = forum_phrase(title)
+        meta.body_from_name = meta.body is not None
+
+
+def _stated_forum(text: str) -> str | None:
+    """The forum a kind line names as the one that met: "Referat af møde i Klyngeforum"."""
+    if DOCUMENT_KINDS.get(text.partition(" ")[0].casefold()) is None:
+        return None
+    m = _MEETING_OF.search(text)
+    return m.group(1).strip() if m is not None and m.group(1)[:1].isupper() else None
 
 
 def _without_weekday(title: str) -> str:
@@ -459,6 +473,13 @@ def _read_other_lines(
                 meta.body = forum_phrase(text[: date_span[0]])
             meta.used.add(line.no)
             after_date = True
+            continue
+        if meta.body_from_name and (met := _stated_forum(text)) is not None:
+            # "Sundhedsklynge Nordkysten" over "Referat af møde i Klyngeforum": the forum
+            # that met, not the letterhead
+            meta.body, meta.body_from_name = met, False
+            kinds.append(DOCUMENT_KINDS[text.partition(" ")[0].casefold()])
+            meta.used.add(line.no)
             continue
         if (
             meta.body is None

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
@@ -43,7 +43,9 @@ from ..vocab import (
     ABSENT_LABELS,
     HEADER_LABELS,
     PARTICIPANT_COLUMN_HEADS,
+    PARTICIPANT_COLUMNS,
     PARTICIPANT_HEADINGS,
+    PARTY_LETTERS,
     PRESENT_CELLS,
     PRESENT_ONLY_HEADINGS,
     ROLES,
@@ -262,14 +264,15 @@ def read_lists(
     from_org: str | None = None  # the group a "… fra X" label names
     joined: set[int] = set()  # lines read as the wrapped end of the line above
     inline = False  # the last label printed its names on its own line
-    name_column: list[int] = []  # a participant table's name column, from its header row
+    columns: list[str] = []  # a participant table's header row: the field of each column
     side_groups: list[str] = []  # a table of sides, a person per cell: the column's group
     for i, line in enumerate(content):
         if i in joined:
             continue
         text = line.stripped
-        if side_groups and "\t" not in text:
-            side_groups = []  # a table of sides ends at its first line without cells
+        if (side_groups or columns) and "\t" not in text:
+            side_groups = []  # a table ends at its first line without cells
+            columns.clear()
         if mode is None and ":" in text[:20] and (role := _role_label(text)) is not None:
             entries.append(
                 _role_entry(role, line, diags)
@@ -335,7 +338,7 @@ def read_lists(
                 entry.roster = mode != "present"
             entries.extend(found)
             used.add(line.no)
-        elif (found := _row_entries(bare, line, diags, name_column)) is not None or (
+        elif (found := _row_entries(bare, line, diags, columns)) is not None or (
             found := _line_entries(bare, line, diags)
         ) is not None:
             for entry in found:
@@ -400,29 +403,49 @@ def _value_entries(
 
 
 def _row_entries(
-    text: str, line: Line, diags: Diagnostics, name_column: list[int] | None = None
+    text: str, line: Line, diags: Diagnostics, columns: list[str]
 ) -> list[Entry] | None:
     """A participant table's row ("Karen Holm (formand)<TAB>DH Lindholm<TAB>Til stede"): the
     name and its cells as one person's parts, the attendance cell read as attendance; its
-    header row ("Navn<TAB>Repræsenterer<TAB>Fremmøde") is nobody, and where it puts the name
-    column after another ("Organisation<TAB>Navn<TAB>Titel") the rows below are read name
-    first (``name_column`` keeps that column for them). None: not a table row."""
+    header row ("Navn<TAB>Repræsenterer<TAB>Fremmøde") is nobody, and says what each column
+    holds (``columns`` keeps that for the rows below): a name column after another
+    ("Organisation<TAB>Navn<TAB>Titel") is read first, and an organisation column gives the
+    organisation. None: not a table row."""
     if "\t" not in text:
         return None
-    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    raw = [c.strip() for c in text.split("\t")]
+    cells = [c for c in raw if c]
     if not cells:
         return None
     heads = [k for k, c in enumerate(cells) if c.casefold() in PARTICIPANT_COLUMN_HEADS]
     if heads and (heads[0] == 0 or not any(NAME.match(c) for c in cells)):
-        if name_column is not None:
-            name_column[:] = heads[:1]
+        columns[:] = [PARTICIPANT_COLUMNS.get(c.casefold(), "") for c in raw]
         return []
-    k = name_column[0] if name_column else 0
+    k = columns.index("name") if "name" in columns else 0
     if 0 < k < len(cells) and NAME.match(_PARENS.sub("", cells[k]).strip()):
         cells = [cells[k], *cells[:k], *cells[k + 1 :]]  # "Kystby Kommune<TAB>Helene Ravn<TAB>…"
     parts = [c for c in cells if c.casefold().rstrip(".") not in PRESENT_CELLS]
     entry = parse_person_line(", ".join(parts), line, diags)
-    return [entry] if entry is not None else None
+    if entry is None:
+        return None
+    if "organisation" in columns and len(raw) == len(columns):
+        _organisation_cell(entry, raw[columns.index("organisation")])
+    return [entry]
+
+
+_PARTY_NOTE = re.compile(r"\s*\((?:" + "|".join(PARTY_LETTERS) + r")\)\s*$")
+
+
+def _organisation_cell(entry: Entry, cell: str) -> None:
+    """The organisation column's cell as the organisation ("Almen praksis (PLO)"; "Byrådet (A)"
+    without its party); the pieces the line's reading took from it for a title go."""
+    organisation = _PARTY_NOTE.sub("", cell).strip()
+    if not organisation:
+        return
+    entry.organisation = organisation
+    if entry.title:
+        kept = [t for t in entry.title.split(", ") if t.casefold() not in organisation.casefold()]
+        entry.title = ", ".join(kept) or None
 
 
 def _side_columns(text: str, content: Sequence[Line], i: int) -> list[str] | None:
@@ -616,6 +639,21 @@ def _one_edit(a: str, b: str) -> bool:
         if a[k] != b[k]:
             return a[k + 1 :] == b[k + 1 :] or a[k:] == b[k + 1 :]
     return True
+
+
+def _by_first_name(facts: list[Fact], cast: Sequence[Participant]) -> list[Fact]:
+    """Facts with a first name alone ("Tage deltog ikke under dette punkt") under the full
+    name of the one participant so called; dropped when none or several are."""
+    out: list[Fact] = []
+    for fact in facts:
+        if " " in fact.name:
+            out.append(fact)
+            continue
+        first = fact.name.casefold()
+        called = [p for p in cast if p.name.casefold().split(" ", 1)[0] == first]
+        if len(called) == 1:
+            out.append(replace(fact, name=called[0].name, party=called[0].party))
+    return out
 
 
 def find_person(cast: Sequence[Participant], name: str) -> Participant | None:
@@ -818,10 +856,13 @@ def _item_facts(people: People, item_blocks: Sequence[ItemBlocks], listed: bool)
             for ln in b.lines
             if "deltog" in ln.text
         ]
-        facts = read_attendance(decided) + [
-            f
-            for f in read_attendance(other)
-            if f.effect == "partial" and find_person(people.participants, f.name) is not None
+        facts = [
+            *_by_first_name(read_attendance(decided), people.participants),
+            *(
+                f
+                for f in _by_first_name(read_attendance(other), people.participants)
+                if f.effect == "partial" and find_person(people.participants, f.name) is not None
+            ),
         ]
         for fact in sorted(facts, key=lambda f: f.line.no):
             if fact.effect == "absent":  # "Der var modtaget afbud fra X": X missed this item too

@@ -378,10 +378,15 @@ def is_first_name(token: str) -> bool:
     )
 
 
+# A comma outside parentheses: "Maren Sko og Poul Thyrre (suppleant, i stedet for Klaus Thyge)"
+# is one token, its note whole.
+_LIST_COMMA = re.compile(r",(?![^()]*\))")
+
+
 def _list_tokens(text: str) -> list[str]:
     """Comma tokens; the last "A og B" is two names when both sides are names (an
     organisation such as "Sundheds- og Omsorgsforvaltningen" keeps its "og")."""
-    tokens = [t.strip() for t in text.split(",") if t.strip()]
+    tokens = [t.strip() for t in _LIST_COMMA.split(text) if t.strip()]
     out: list[str] = []
     for token in tokens:
         if token.startswith(("og ", "samt ")):  # "Jens Bro, Egely Kommune, og Peter Frost"

@@ -344,6 +344,9 @@ def absent_names_text(line: Line) -> str | None:
 # --- the document's own headings ---------------------------------------------------------------
 
 _RECURRING_MAX_WORDS = 6
+# A comma then a conjunction opens a clause: "Klyngesekretariatet indstiller, at Klyngeforum"
+# (the lead-in of every item's recommendations) is a sentence, however often it recurs.
+_CLAUSE = re.compile(r",\s+(?:at|som|der|hvis|fordi|når|men)\b", re.I)
 
 
 def _heading_shaped(line: Line, before: Line | None, after: Line | None) -> str | None:
@@ -358,6 +361,7 @@ def _heading_shaped(line: Line, before: Line | None, after: Line | None) -> str 
         or text.endswith((".", ",", ";", "!", "?"))
         or ":" in text.rstrip(":")
         or text.count(" ") >= _RECURRING_MAX_WORDS
+        or ("," in text and _CLAUSE.search(text) is not None)
     ):
         return None
     key = text.rstrip(":").strip().casefold()

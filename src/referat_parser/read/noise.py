@@ -31,6 +31,7 @@ _PREFIX_INITIALS = frozenset(p[0] for p in NOISE_PREFIXES) | frozenset(
 
 
 _NOISE_MAX = max(len(n) for n in NOISE_LINES) + 8
+_LINE_STARTS = tuple(NOISE_LINE_STARTS)
 _SHAPE_MAX = 400
 
 
@@ -45,7 +46,7 @@ def is_noise(text: str) -> bool:
         folded = key.casefold()
         if folded in _NOISE or (len(key) <= 60 and _starts_as_noise(folded)):
             return True
-    if ("  " in stripped or " · " in stripped) and _footer_row(stripped):
+    if ("  " in stripped or " · " in stripped or " | " in stripped) and _footer_row(stripped):
         return True
     # each shape only where its word is (most lines hold none): a cheap test first
     nav, crumbs, logo, front, download = _NOISE_SHAPES
@@ -61,6 +62,8 @@ def is_noise(text: str) -> bool:
 def _starts_as_noise(folded: str) -> bool:
     """ "Til toppen af siden", "Hent som PDF (2 MB)": a short line that starts like furniture
     (at most 30 characters after the furniture words, so a sentence that starts so stays)."""
+    if not folded.startswith(_LINE_STARTS):  # (one C-level test; most lines start otherwise)
+        return False
     return any(folded.startswith(p) and len(folded) <= len(p) + 30 for p in NOISE_LINE_STARTS)
 
 
@@ -69,11 +72,15 @@ _CELL_GAP = re.compile(r"\s{2,}|\s[|·•]\s")
 
 def _footer_row(text: str) -> bool:
     """ "Tilgængelighedserklæring   Cookies   Privatlivspolitik": short cells, at least two of
-    them a site footer's link words."""
+    them a site footer's link words; or a row of page tools ("Udskriv referat | Abonnér på
+    dagsordener", "Print · Del på Facebook"), every cell furniture."""
     cells = [c.strip() for c in _CELL_GAP.split(text) if c.strip()]
     if len(cells) < 2 or any(len(c.split()) > 4 for c in cells):
         return False
-    return sum(c.casefold() in FOOTER_LINKS for c in cells) >= 2
+    folded = [c.casefold() for c in cells]
+    if sum(c in FOOTER_LINKS for c in folded) >= 2:
+        return True
+    return all(c in _NOISE or c in FOOTER_LINKS or _starts_as_noise(c) for c in folded)
 
 
 def strip_noise_prefix(text: str) -> str:
