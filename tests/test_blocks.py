@@ -14,6 +14,8 @@ from referat_parser.lines import Line, split_lines
         ("Resumé", "resume"),
         ("Resume", "resume"),
         ("Sagsfremstilling", "sagsfremstilling"),
+        ("Redegørelse", "sagsfremstilling"),  # a case system's template
+        ("Sagens indhold", "sagsfremstilling"),
         ("Indstilling:", "indstilling"),
         ("Beslutning", "beslutning"),
         ("Bilag", "bilag"),

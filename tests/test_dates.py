@@ -23,6 +23,11 @@ from referat_parser.dates import find_date, find_time
         ("fredag d. 7/3 2025", dt.date(2025, 3, 7)),  # a Word header: slash, then a space
         ("24/11 2023", dt.date(2023, 11, 24)),
         ("3/4 12 2024", None),  # no day/month then year: three numbers
+        ("Mødedato: 05.06.25", dt.date(2025, 6, 5)),  # a two-digit year where a date stands
+        ("torsdag d. 5-6-99", dt.date(1999, 6, 5)),  # strptime's %y: 69-99 are the 1900s
+        ("afsnit 3.4.12 i loven", None),  # a section number, not a date
+        ("punkt 1.2.3", None),
+        ("05.06.25.1", None),
     ],
 )
 def test_find_date(text: str, expected: dt.date | None) -> None:

@@ -340,3 +340,15 @@ def test_a_participant_tables_organisation_column_is_the_organisation_whole() ->
     assert got["Kaj Holt"] == ("Almen praksis (PLO)", "Praktiserende læge", None, [])
     assert got["Eva Lund"] == ("Nordby Kommune", "Sundhedschef", None, ["formand"])
     assert got["Ib Mo"] == ("Byrådet", None, "A", [])
+
+
+def test_a_role_after_a_dash_and_a_role_label_for_someone_listed() -> None:
+    """ "Anne Holm – formand": the dash separates name and role; "Mødeleder: Anne Holm" adds a
+    role to the person listed."""
+    doc = parse_text(
+        "Referat af møde i Fjordby Seniorråd\nOnsdag den 4. juni 2025 kl. 10.00\n\nTil stede:\n"
+        "Anne Holm – formand\nHans J. Olsen - næstformand\n\nMødeleder: Anne Holm\n\n"
+        "1. Godkendelse af dagsorden\nGodkendt.\n"
+    )
+    got = {p.name: p.roles for p in doc.participants}
+    assert got == {"Anne Holm": ["formand", "mødeleder"], "Hans J. Olsen": ["næstformand"]}

@@ -20,6 +20,15 @@ NUMERIC_DATE = re.compile(
     r"(?<!\d)(\d{1,2})(?:[-./](\d{1,2})[-./]|/(\d{1,2})[ ](?=(?:19|20)\d\d))(\d{4})(?!\d)"
 )
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "Mødedato: 05.06.25", "torsdag d. 5-6-25" (a case system's short form): the same separator
+# twice and a two-digit year, read as strptime's %y does (00-68: 2000s, 69-99: 1900s), only
+# where a date stands (at the start, after a colon, "den", "d." or a weekday), so "afsnit
+# 3.4.12" and "1.2.3" are no dates.
+SHORT_YEAR_DATE = re.compile(
+    r"(?:(?<=^\s*)|(?<=[:,]\s*)|(?<=\b(?:den|d\.)\s*)|(?<=dag\s+))"
+    r"(\d{1,2})([-./])(\d{1,2})\2(\d{2})(?![\d]|[.,/-]\d)",
+    re.I,
+)
 # "17. maj 2023", "10. nov 2016", "07-marts-2002" (a transcript's dashes)
 WORD_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:\.\s*|\s+|-)({_MONTH_ALT})\.?(?:\s+|-)(\d{{4}})(?!\d)", re.I
@@ -61,8 +70,17 @@ def find_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
             value = _make(int(c), MONTHS[b.casefold()], int(a))
         best = (m.start(), value, m.span())
     if best is None:
-        return None, None
+        return _short_year_date(text)
     return best[1], best[2]
+
+
+def _short_year_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
+    m = SHORT_YEAR_DATE.search(text)
+    if m is None:
+        return None, None
+    yy = int(m.group(4))
+    value = _make(2000 + yy if yy <= 68 else 1900 + yy, int(m.group(3)), int(m.group(1)))
+    return (value, m.span()) if value is not None else (None, None)
 
 
 def partial_date_span(text: str) -> tuple[int, int] | None:

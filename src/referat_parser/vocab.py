@@ -89,6 +89,8 @@ BLOCK_HEADINGS: dict[str, str] = {
     "sagens indhold": "sagsfremstilling",
     "problemstilling": "sagsfremstilling",
     "beskrivelse af sagen": "sagsfremstilling",
+    "redegørelse": "sagsfremstilling",  # a case system's template: "Redegørelse" under the title
+    "sagsredegørelse": "sagsfremstilling",
     "supplerende sagsfremstilling": "sagsfremstilling",
     "indstilling": "indstilling",
     "indstillinger": "indstilling",
@@ -221,7 +223,9 @@ ATTACHMENT_LABELS: tuple[str, ...] = ("bilag", "vedhæftet", "vedhæftede bilag"
 
 # Item-level absence lines ("Fraværende Stephanie Lose, V (orlov)", "Afbud: Charlotte Levin",
 # "Fravær med afbud:" over a list, "Fraværende med afbud:" / "Ingen.").
-ABSENT_LABELS: tuple[str, ...] = ("fraværende", "fravær", "afbud", "ikke til stede", "forfald")
+ABSENT_LABELS: tuple[str, ...] = (
+    "fraværende", "fravær", "afbud", "ikke til stede", "forfald", "ikke mødt",
+)  # fmt: skip
 
 # A participant list printed as a table ("Navn<TAB>Repræsenterer<TAB>Fremmøde", then
 # "Jonas Krag<TAB>Byrådet (F)<TAB>Afbud"): the first cell of its header row, and the cells that
@@ -363,7 +367,7 @@ STANDS_IN_FOR: tuple[str, ...] = (
 # Group headings a participant list is split under ("Direktørforum:", "Sekretariat").
 PARTICIPANT_HEADINGS: tuple[str, ...] = (
     "mødedeltagere", "deltagere", "deltagerne var", "deltagende", "til stede", "tilstede",
-    "fremmødte", "medlemmer", "inviterede", "øvrige deltagere",
+    "fremmødte", "medlemmer", "inviterede", "øvrige deltagere", "deltog", "mødt",
     # staff who came besides the members, one a line under the label: "Desuden deltog:" over
     # "Direktør Helle Sand" / "Økonomichef Anders Bisp (referent)"
     "desuden deltog", "endvidere deltog", "derudover deltog", "herudover deltog",
@@ -371,7 +375,7 @@ PARTICIPANT_HEADINGS: tuple[str, ...] = (
 # Of those, the labels over the people who came only ("Til stede: A, B og C"): not a roster of
 # members, so someone named absent elsewhere ("Afbud fra D") is a participant, not unknown.
 PRESENT_ONLY_HEADINGS: frozenset[str] = frozenset({
-    "til stede", "tilstede", "fremmødte", "desuden deltog", "endvidere deltog",
+    "til stede", "tilstede", "fremmødte", "deltog", "mødt", "desuden deltog", "endvidere deltog",
     "derudover deltog", "herudover deltog",
 })  # fmt: skip
 
@@ -484,6 +488,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bafslog\b",
             r"\bafslås\b",
             r"\bafslået\b",  # "Rådet afslog ansøgningen"
+            r"^afslag\b",  # "Afslag." / "Afslag, da …": the decision is a refusal
             r"\bikke (?:\p{L}+ )?tiltrå",
             r"\bikke (?:\p{L}+ )?tiltræd",
             r"\bikke (?:blev )?taget til efterretning",

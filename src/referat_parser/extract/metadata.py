@@ -57,7 +57,13 @@ _PEOPLE_LABEL = re.compile(
     + r")(?![\p{L}])"
 )
 # "til mødet i X", "for mødet i X", "møde i X", "X" after the kind word.
-_BODY = re.compile(r"^(?:(?:til|for|fra|af)\s+)?(?:(?:det\s+)?møde[t]?\s+(?:i|for)\s+)?(.+)$", re.I)
+_WITH_MINUTES = re.compile(r"^\S+\s+(?:med|og)\s+(?:beslutnings)?referat\b", re.I)
+# "Dagsorden med referat Styregruppen for …": the kind's complement goes too.
+_BODY = re.compile(
+    r"^(?:(?:med|og)\s+(?:referat|beslutning(?:er|sreferat)?)\s+)?"
+    r"(?:(?:til|for|fra|af)\s+)?(?:(?:det\s+)?møde[t]?\s+(?:i|for)\s+)?(.+)$",
+    re.I,
+)
 # "ordinært bestyrelsesmøde i Fonden Nordlys", "afdelingsbestyrelsesmøde", "byrådsmøde": a
 # meeting word compounded from the forum, maybe the organisation after "i".
 _FORUM_MEETING = re.compile(
@@ -246,6 +252,11 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
             title_closed = False  # 003 as a PDF: "Dagsorden" / "til" / "mødet i …" apart
         if not title_closed:
             title_lines.append(line)
+            # "Møde i Kultur- og Fritidsudvalget" / "Torsdag 12. juni 2025, kl. 16.00" /
+            # "Rådhuset, mødelokale 2": the title ends with a date line that ends at its date
+            # or time; the place follows (a place on the date line may wrap on: "… 8000" /
+            # "Aarhus C")
+            title_closed = len(title_lines) > 1 and _ends_at_when(line.stripped)
         else:
             others.append(line)
     meta.used.update(ln.no for ln in title_lines)
@@ -257,6 +268,21 @@ def read_metadata(header: Sequence[Line], diags: Diagnostics) -> Metadata:
     _read_other_lines(others, meta, kinds, diags)
     meta.kind = _kind(kinds)
     return meta
+
+
+def _ends_at_when(text: str) -> bool:
+    """ "Torsdag 12. juni 2025, kl. 16.00": a date line with nothing after its date and time
+    (a time span's end included: "kl. 16.00-18.00")."""
+    when, date_span = find_date(text)
+    if when is None or date_span is None:
+        return False
+    time_span = find_time(text)[1]
+    end = max(date_span[1], time_span[1] if time_span is not None else 0)
+    rest = text[end:].strip().rstrip(".").strip()
+    return not rest or _SPAN_TAIL.fullmatch(rest) is not None
+
+
+_SPAN_TAIL = re.compile(r"[-–] ?\d{1,2}(?:[:.]\d{2})?")  # "-18.00" after "kl. 16.00"
 
 
 def _take_pending(pending: list[str], value: str) -> str:
@@ -340,6 +366,8 @@ def _read_title(
 ) -> None:
     first = sentence.partition(" ")[0]
     kind = DOCUMENT_KINDS.get(first.casefold().rstrip(":."))
+    if kind == "dagsorden" and _WITH_MINUTES.match(sentence):
+        kind = "referat"  # "Dagsorden med referat": the agenda with the meeting's minutes
     found = kind or _kind_inside(sentence)
     if found is not None:
         kinds.append(found)

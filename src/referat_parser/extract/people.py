@@ -55,6 +55,7 @@ from .metadata import Listed
 from .persons import (
     NOBODY,
     Entry,
+    dash_to_comma,
     is_first_name,
     is_organisation,
     names_after_title,
@@ -506,7 +507,13 @@ def _line_entries(text: str, line: Line, diags: Diagnostics) -> list[Entry] | No
         text = text[:-1]  # "Per Lundgard.": the list's full stop, not an initial
     if text.endswith(",") and is_first_name(text.rstrip(",").strip()):
         return [Entry(name=text.rstrip(",").strip(), line=line)]  # "Jens,": kept as printed
-    if "," in text or NAME.match(text) or _looks_titled(text) or names_after_title(text):
+    if (
+        "," in text
+        or NAME.match(text)
+        or _looks_titled(text)
+        or names_after_title(text)
+        or (("-" in text or "–" in text) and "," in dash_to_comma(text))  # "Anne Holm – formand"
+    ):
         entry = parse_person_line(text, line, diags)
         return [entry] if entry is not None else None
     return None

@@ -179,7 +179,7 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
     (A) - formand")."""
     entry = Entry(name="", line=line)
     body = LIST_MARKER.sub("", text.strip())
-    rest = _take_parentheses(_dash_to_comma(body), entry)
+    rest = _take_parentheses(dash_to_comma(body), entry)
     name, _, tail = rest.partition(",")
     name = name.strip()
     if not NAME.match(name) or (name and _TITLE_WORD.search(name.split()[0])):
@@ -230,7 +230,8 @@ def parse_person_line(text: str, line: Line, diags: Diagnostics) -> Entry | None
     return entry
 
 
-def _dash_to_comma(text: str) -> str:
+def dash_to_comma(text: str) -> str:
+    """ "Anne Holm – formand" -> "Anne Holm, formand": a spaced dash separates a person's parts."""
     text = " ".join(text.split())
     for dash in _DASHES:
         text = text.replace(dash, ", ")

@@ -11,7 +11,8 @@ decides which form its items use. The forms (name: a real example line):
   "  1. Besøg hos SDU - Klinisk Institut" (indented, RSD), "1.      3. økonomi og
   aktivitetsrapportering" (the title starts with an ordinal), "3. §79-puljen, frie midler";
 * ``glued``: "38Godkendelse af dagsorden" (Frederikssund: the number glued to the title);
-* ``bare``: "5" or "5." alone on its line, the title on the next line.
+* ``bare``: "5" or "5." alone on its line, the title on the next line;
+* ``spaced``: "1 Godkendelse af dagsorden", "2<TAB>Budget 2026" (no full stop after the number).
 
 Dotted sub-points ("1.1 Status"), dates ("17.05.2023") and decimals never qualify.
 """
@@ -50,6 +51,9 @@ GLUED_HEADING = re.compile(r"^(\d{1,3})(\p{Lu}\p{Ll}{2,}.{0,300})$")
 ROMAN_HEADING = re.compile(r"^([IVX]{1,6})\.\s+(\S.{0,300})$")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 BARE_NUMBER = re.compile(r"^[\s•·*]*(\d{1,3})\.?$")
+# "1 Godkendelse af dagsorden", "2<TAB>Budget 2026": the number, a space or a TAB, a capitalised
+# title (a Word list's number as text; a typed agenda without the full stop).
+SPACED_HEADING = re.compile(r"^[\s•·*]*(\d{1,3})(?:\t|[ ]{1,6})(\p{Lu}.{0,300})$")
 # "19. marts 2024: …", "1. januar": a date, not a numbered title.
 _MONTH_START = re.compile(
     r"^(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?(?:\s|$|:|,)", re.I
@@ -197,6 +201,9 @@ def candidate_at(lines: Sequence[Line], i: int) -> Candidate | None:
     m = BARE_NUMBER.match(text)
     if m is not None and m.group(1) != "0":
         return _title_below(lines, i, "bare", int(m.group(1)))
+    m = SPACED_HEADING.match(text)
+    if m is not None and m.group(1) != "0" and not _MONTH_START.match(m.group(2)):
+        return Candidate("spaced", int(m.group(1)), m.group(2).strip(), i, i)
     return None
 
 

@@ -63,10 +63,11 @@ _TOC_INITIALS = initials(TOC_HEADINGS)
 _INNER_SENTENCE = re.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}")
 _PARTY_PAREN = re.compile(r"\((?:[A-ZÆØÅ]{1,2})\)\s*$")
 _NAME_ONLY = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){0,2}\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}-]+){1,4}$")
+_TABLE_ROW = re.compile(r"\t.*\d|\S\s{3,}\S.*\d")  # a further cell holding a number
 GAP_COST = 0.75
 REPEAT_COST = 2.0
 MAX_GAP = 4
-_FORMS = ("word", "dotted", "glued", "bare", "roman")
+_FORMS = ("word", "dotted", "glued", "bare", "roman", "spaced")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +254,8 @@ def _evidence(lines: Sequence[Line], cand: Candidate, toc_keys: set[str]) -> flo
         score += 2.0
     if cand.form == "dotted" and _in_attachment_list(lines, cand.index):
         score -= 4.0  # "Bilag" over "1. Notat …" / "2. Præsentation …": attachments, no items
+    if cand.form == "spaced" and _TABLE_ROW.search(cand.title):
+        score -= 4.0  # "1<TAB>Rehabilitering<TAB>520.000": a numbered table row, no item
     if title_key(cand.title) in toc_keys:
         score += 2.0
     style = lines[cand.index].style
