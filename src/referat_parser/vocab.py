@@ -495,6 +495,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bikke (?:\p{L}+ ){0,2}anbefal",
             r"\banbefal\p{L}{0,3} ikke\b",
             r"\bikke (?:\p{L}+ ){0,2}imødekom",
+            r"\bikke (?:\p{L}+ ){0,2}bevilg",  # "Ikke bevilget.", "Ansøgningen blev ikke bevilget"
             r"\bimødekommes ikke\b",
             r"\bbesluttede ikke\b",
             r"\b(?:forslaget|indstillingen|ændringsforslaget) faldt\b",
@@ -521,6 +522,7 @@ DECISION_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^udgår\b",
             r"\b(?:sagen|punktet) blev ikke behandlet",
             r"\b(?:sagen|punktet) (?:blev )?ikke nået",
+            r"\b(?:sagen|punktet) genoptages\b",  # "Sagen genoptages på næste møde."
         ),
     ),
     (
@@ -620,6 +622,7 @@ DECISION_KEYWORDS: tuple[str, ...] = (
     "henvises", "fulgt", "tiltrå", "tiltræ", "tilslut", "indstillet", "følges", "efterretning",
     "orientering", "vedtag", "vedtog", "anbefal", "besluttede", "bevilg", "bevilling",
     "imødekom", "faldt", "drøft", "diskuter", "debat", "opbakning", "enighed", "afsl",
+    "genoptag",
 )  # fmt: skip
 
 # Words that only mention a decision taken elsewhere: the rest of their clause decides nothing

@@ -400,9 +400,22 @@ def _read_title(
             found = genitive.group(1)  # "Referat fra Ældrerådets møde": the council's
         # "Dagsorden" / "Økonomiudvalget - Dagsorden 5. september 2012": the kind word again
         meta.body = _SEPARATORS.sub("", _KIND_WORD.split(found)[0]) or found if found else None
+        meta.body = _forum_part(meta.body)
     else:
         meta.body = forum_phrase(title)
         meta.body_from_name = meta.body is not None
+
+
+_PART_SEPARATOR = re.compile(r"\s+[-–|]\s+")
+
+
+def _forum_part(body: str | None) -> str | None:
+    """ "Miljøudvalget - Fjordby Kommune" (a page title's trail): the part that names a forum,
+    when exactly one does."""
+    if body is None or not _PART_SEPARATOR.search(body):
+        return body
+    parts = [p for p in _PART_SEPARATOR.split(body) if _FORUM.search(p)]
+    return parts[0] if len(parts) == 1 else body
 
 
 def _stated_forum(text: str) -> str | None:
