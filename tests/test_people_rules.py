@@ -32,6 +32,21 @@ def test_inline_list_pairs_names_with_the_affiliation_that_follows() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lone Berg, Rambøll (punkt 2)", [("Lone Berg", "Rambøll")]),  # a firm after a full name
+        ("Karen Holm, Per Lund, Rambøll", [("Karen Holm", None), ("Per Lund", "Rambøll")]),
+        ("Jens, Ole", [("Jens", None), ("Ole", None)]),  # first names alone stay names
+    ],
+)
+def test_one_word_after_a_full_name_is_its_affiliation(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    entries = split_inline_list(text, Line(1, text), Diagnostics())
+    assert [(e.name, e.organisation) for e in entries] == expected
+
+
 def test_unsplittable_line_is_a_diagnostic_not_a_guess() -> None:
     diags = Diagnostics()
     text = "Borgmester og rådmænd fra kommunerne, PLO"

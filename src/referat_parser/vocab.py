@@ -367,7 +367,8 @@ STANDS_IN_FOR: tuple[str, ...] = (
 # Group headings a participant list is split under ("Direktørforum:", "Sekretariat").
 PARTICIPANT_HEADINGS: tuple[str, ...] = (
     "mødedeltagere", "deltagere", "deltagerne var", "deltagende", "til stede", "tilstede",
-    "fremmødte", "medlemmer", "inviterede", "øvrige deltagere", "deltog", "mødt",
+    "fremmødte", "medlemmer", "inviterede", "øvrige deltagere", "deltog", "mødt", "gæster",
+    "gæst",
     # staff who came besides the members, one a line under the label: "Desuden deltog:" over
     # "Direktør Helle Sand" / "Økonomichef Anders Bisp (referent)"
     "desuden deltog", "endvidere deltog", "derudover deltog", "herudover deltog",
@@ -375,7 +376,7 @@ PARTICIPANT_HEADINGS: tuple[str, ...] = (
 # Of those, the labels over the people who came only ("Til stede: A, B og C"): not a roster of
 # members, so someone named absent elsewhere ("Afbud fra D") is a participant, not unknown.
 PRESENT_ONLY_HEADINGS: frozenset[str] = frozenset({
-    "til stede", "tilstede", "fremmødte", "deltog", "mødt", "desuden deltog", "endvidere deltog",
+    "til stede", "tilstede", "fremmødte", "deltog", "mødt", "gæster", "gæst", "desuden deltog", "endvidere deltog",
     "derudover deltog", "herudover deltog",
 })  # fmt: skip
 

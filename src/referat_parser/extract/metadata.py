@@ -406,7 +406,7 @@ def _read_title(
         meta.body_from_name = meta.body is not None
 
 
-_PART_SEPARATOR = re.compile(r"\s+[-–|]\s+")
+_PART_SEPARATOR = re.compile(r"\s[-–|]\s")  # (one space each side: linear)
 
 
 def _forum_part(body: str | None) -> str | None:
@@ -414,7 +414,7 @@ def _forum_part(body: str | None) -> str | None:
     when exactly one does."""
     if body is None or not _PART_SEPARATOR.search(body):
         return body
-    parts = [p for p in _PART_SEPARATOR.split(body) if _FORUM.search(p)]
+    parts = [p.strip() for p in _PART_SEPARATOR.split(body) if _FORUM.search(p)]
     return parts[0] if len(parts) == 1 else body
 
 

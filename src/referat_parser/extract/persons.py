@@ -321,6 +321,8 @@ def split_inline_list(
         elif len(bare.split()) <= _LONGEST_NAME and NAME.match(bare):
             probe.name = bare
             entries.append(probe)
+        elif _affiliation_after_full_name(bare, entries):
+            _merge_affiliation(entries[-1], probe, organisation=bare)  # "Lone Berg, Rambøll"
         elif is_first_name(bare) and (len(named) > 1 or labelled):
             probe.name = bare  # "Jens," in a list of names: kept as printed
             entries.append(probe)
@@ -382,6 +384,20 @@ def is_first_name(token: str) -> bool:
 # A comma outside parentheses: "Maren Sko og Poul Thyrre (suppleant, i stedet for Klaus Thyge)"
 # is one token, its note whole.
 _LIST_COMMA = re.compile(r",(?![^()]*\))")
+
+
+def _affiliation_after_full_name(token: str, entries: list[Entry]) -> bool:
+    """One capitalised word right after a full name in a list of full names ("Gæster: Lone
+    Berg, Rambøll (punkt 2)"): the firm or body the person came from, not a first name (a list
+    of first names has no full name before them: "Afbud: Jens, Ole")."""
+    return (
+        bool(entries)
+        and " " not in token
+        and token[:1].isupper()
+        and not _TITLE_WORD.search(token)  # "Lone Berg, Direktør": a title
+        and entries[-1].organisation is None
+        and all(len(e.name.split()) >= 2 for e in entries)
+    )
 
 
 def _list_tokens(text: str) -> list[str]:
