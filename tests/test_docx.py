@@ -113,12 +113,16 @@ def test_headings_through_based_on_styles_and_outline_levels() -> None:
         "<w:style w:styleId='Overskrift1'><w:name w:val='heading 1'/><w:rPr><w:b/></w:rPr></w:style>"
         "<w:style w:styleId='Punkt'><w:name w:val='Punkt'/><w:basedOn w:val='Overskrift1'/></w:style>"
         "<w:style w:styleId='Egen'><w:name w:val='Egen'/><w:pPr><w:outlineLvl w:val='2'/></w:pPr></w:style>"
+        "<w:style w:styleId='Dansk2'><w:name w:val='Overskrift 2'/></w:style>"
+        "<w:style w:styleId='DanskTitel'><w:name w:val='Titel'/></w:style>"
     )
     body = (
         "<w:p><w:pPr><w:pStyle w:val='Punkt'/></w:pPr><w:r><w:t>Punkt 1: Godkendelse</w:t></w:r></w:p>"
         "<w:p><w:pPr><w:pStyle w:val='Egen'/></w:pPr><w:r><w:t>Beslutning</w:t></w:r></w:p>"
         "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Baggrund</w:t></w:r></w:p>"
         "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Med</w:t></w:r><w:r><w:t> fed</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val='Dansk2'/></w:pPr><w:r><w:t>Indstilling</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val='DanskTitel'/></w:pPr><w:r><w:t>Referat</w:t></w:r></w:p>"
     )
     lines = read_docx(_docx(body, styles=styles), Diagnostics(), label="t")
     assert [(ln.text, ln.style) for ln in lines if ln.text] == [
@@ -126,6 +130,8 @@ def test_headings_through_based_on_styles_and_outline_levels() -> None:
         ("Beslutning", LineStyle(level=3)),
         ("Baggrund", LineStyle(bold=True)),
         ("Med fed", None),
+        ("Indstilling", LineStyle(level=2)),  # a template's own Danish-named styles
+        ("Referat", LineStyle(level=0)),
     ]
 
 

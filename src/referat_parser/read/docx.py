@@ -204,11 +204,14 @@ def _styles(raw: bytes | None, ns: str, label: str) -> dict[str, _Style]:
 
 
 def _style_level(name: str, outline: str | None) -> int | None:
+    """The heading level a style states: Word's built-in names ("Title", "heading 2") and the
+    Danish names a template may give its own styles ("Titel", "Overskrift 2")."""
     key = name.casefold()
-    if key == "title":
+    if key in ("title", "titel"):
         return 0
-    if key.startswith("heading ") and key[8:].isdigit():
-        return int(key[8:])
+    word, _, number = key.rpartition(" ")
+    if word in ("heading", "overskrift") and number.isdigit():
+        return int(number)
     if outline is not None and outline.isdigit() and int(outline) < 9:
         return int(outline) + 1
     return None
